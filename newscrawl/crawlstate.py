@@ -1,0 +1,45 @@
+"""One store and one config per crawler, shared by the spider, middlewares and pipelines.
+
+The store is opened on first use (from a component's ``from_crawler``), so an unusable store
+fails at start-up with a one-line StoreError; it is closed when the engine stops.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import signals
+
+from newscrawl.config import NewscrawlConfig
+from newscrawl.store import Store, open_store
+
+logger = logging.getLogger(__name__)
+
+_CONFIG_ATTR = "_newscrawl_config"
+_STORE_ATTR = "_newscrawl_store"
+
+
+def crawler_config(crawler: Any) -> NewscrawlConfig:
+    """The crawler's validated NewscrawlConfig (built once)."""
+    config = getattr(crawler, _CONFIG_ATTR, None)
+    if config is None:
+        config = NewscrawlConfig.from_settings(crawler.settings)
+        setattr(crawler, _CONFIG_ATTR, config)
+    return config
+
+
+def crawler_store(crawler: Any) -> Store:
+    """The crawler's open Store (opened once, closed on ``engine_stopped``)."""
+    store = getattr(crawler, _STORE_ATTR, None)
+    if store is None:
+        store = open_store(crawler_config(crawler).store)
+        setattr(crawler, _STORE_ATTR, store)
+
+        def _close() -> None:
+            store.close()
+            setattr(crawler, _STORE_ATTR, None)
+
+        crawler.signals.connect(_close, signal=signals.engine_stopped, weak=False)
+        logger.info("Article store: %s", store.url)
+    return store

@@ -1,0 +1,265 @@
+"""trafilatura wrapper: one HTML page -> title, body text and metadata, or a typed failure."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
+
+from newscrawl.pagemeta import PageMeta
+
+logger = logging.getLogger(__name__)
+
+MAX_META_TAGS = 200
+MAX_LINKS = 200
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What extraction found on one page. ``text`` is trafilatura's body, not yet cleaned."""
+
+    title: str = ""
+    text: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    page: PageMeta = field(default_factory=PageMeta)
+
+
+class ExtractionError(Exception):
+    """A page that could not be extracted; ``reason`` is a short stat-friendly word."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+def make_options() -> Extractor:
+    """The trafilatura options object shared by a whole crawl."""
+    return Extractor(output_format="python", comments=False, tables=True, with_metadata=True)
+
+
+def parse_html(html: str | bytes) -> etree._Element:
+    """Parse HTML once; raise ExtractionError("unparsable") on garbage."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError("unparsable", str(exc)) from exc
+    if tree is None:
+        raise ExtractionError("unparsable", "empty document")
+    return tree
+
+
+def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Extraction:
+    """Extract title, text, authors, dates and page metadata from ``html`` fetched at ``url``."""
+    tree = parse_html(html)
+    page = read_page_meta(tree, url)
+    opts = options or make_options()
+    opts.url = url
+    opts.source = url
+    try:
+        doc = bare_extraction(tree, url=url, options=opts)
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise ExtractionError("trafilatura_error", str(exc)) from exc
+    if doc is None:
+        raise ExtractionError("no_text")
+    text = normalise_paragraphs(doc.text or "")
+    article = _jsonld_article(tree)
+    authors = list(page.raw_authors)
+    if doc.author:
+        authors.extend(a.strip() for a in doc.author.split(";") if a.strip())
+    page.raw_authors = _unique(authors)
+    return Extraction(
+        title=_first(
+            _str(article.get("headline")),
+            page.meta_tags.get("og:title"),
+            doc.title,
+        ),
+        text=text,
+        authors=page.raw_authors,
+        published=_first(
+            _str(article.get("datePublished")),
+            page.meta_tags.get("article:published_time"),
+            doc.date,
+        )
+        or None,
+        modified=_first(
+            _str(article.get("dateModified")),
+            page.meta_tags.get("article:modified_time"),
+        )
+        or None,
+        page=page,
+    )
+
+
+def normalise_paragraphs(text: str) -> str:
+    """One paragraph per line from trafilatura -> paragraphs separated by one blank line."""
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def read_page_meta(tree: etree._Element, url: str) -> PageMeta:
+    """Read og/meta tags, JSON-LD, rel=canonical and body links from a parsed page."""
+    meta: dict[str, str] = {}
+    for el in tree.iterfind(".//meta"):
+        name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if name and content and name not in meta and len(meta) < MAX_META_TAGS:
+            meta[name] = content
+    objects = list(_jsonld_objects(tree))
+    article = _pick_article(objects)
+    page = PageMeta(
+        og_type=(meta.get("og:type") or "").lower() or None,
+        jsonld_types=_unique(t for obj in objects for t in _types(obj)),
+        site_name=meta.get("og:site_name") or meta.get("application-name"),
+        jsonld_publisher=_name(article.get("publisher")),
+        canonical_link=_canonical(tree, url),
+        raw_authors=_jsonld_authors(article) + _meta_authors(meta),
+        is_based_on=_name(article.get("isBasedOn")) or _str(article.get("isBasedOn")),
+        source_organization=_name(article.get("sourceOrganization")),
+        meta_tags=meta,
+        links=_body_links(tree, url),
+    )
+    return page
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "techarticle",
+    "scholarlyarticle",
+}
+
+
+def _jsonld_objects(tree: etree._Element) -> Any:
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        raw = script.text or ""
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, list):
+                stack.extend(obj)
+            elif isinstance(obj, dict):
+                yield obj
+                graph = obj.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return [t]
+    if isinstance(t, list):
+        return [x for x in t if isinstance(x, str)]
+    return []
+
+
+def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    for obj in objects:
+        if any(t.lower() in ARTICLE_TYPES for t in _types(obj)):
+            return obj
+    return {}
+
+
+def _jsonld_article(tree: etree._Element) -> dict[str, Any]:
+    return _pick_article(list(_jsonld_objects(tree)))
+
+
+def _str(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return value[0].strip()
+    return ""
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name.strip() if isinstance(name, str) and name.strip() else None
+    return None
+
+
+def _jsonld_authors(article: dict[str, Any]) -> list[str]:
+    value = article.get("author")
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, str) and name.strip():
+                out.append(name.strip())
+        elif isinstance(item, str) and item.strip():
+            out.append(item.strip())
+    return out
+
+
+def _meta_authors(meta: dict[str, str]) -> list[str]:
+    for key in ("author", "article:author", "dc.creator", "byl", "parsely-author"):
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            return [value]
+    return []
+
+
+def _canonical(tree: etree._Element, url: str) -> str | None:
+    for el in tree.iterfind(".//link[@rel]"):
+        if el.get("rel", "").strip().lower() == "canonical" and el.get("href"):
+            return urljoin(url, el.get("href", "").strip())
+    return None
+
+
+def _body_links(tree: etree._Element, url: str) -> list[tuple[str, str]]:
+    scope = tree.find(".//article")
+    if scope is None:
+        scope = tree.find(".//body")
+    if scope is None:
+        return []
+    out = []
+    for a in scope.iterfind(".//a[@href]"):
+        href = a.get("href", "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        out.append((" ".join(a.text_content().split()), urljoin(url, href)))
+        if len(out) >= MAX_LINKS:
+            break
+    return out
+
+
+def _first(*values: str | None) -> str:
+    for value in values:
+        if value and value.strip():
+            return value.strip()
+    return ""
+
+
+def _unique(values: Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v not in seen:
+            seen[v] = None
+    return list(seen)
