@@ -38,3 +38,5 @@ class PageMeta:
     """``publisher`` of the sources-file entry, when set."""
     source_languages: list[str] = field(default_factory=list)
     """``languages`` of the sources-file entry (empty: keep all)."""
+    requested_url: str | None = None
+    """The URL first requested, before redirects (also remembered by the store)."""

@@ -1,0 +1,38 @@
+"""``scrapy crawl``, with newscrawl's start-up checks: one clear line and exit 1 on bad input.
+
+The sources file, NEWSCRAWL_* settings and the store are checked before the crawler starts,
+so a bad configuration never sends a request and never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+
+from newscrawl.config import NewscrawlConfig
+from newscrawl.exceptions import NewscrawlError
+from newscrawl.spiders.news import NewsSpider, resolve_sources
+from newscrawl.store import open_store
+
+
+def preflight(spargs: dict[str, str], settings: object) -> None:
+    """Validate everything a news crawl needs; raise NewscrawlError with a one-line message."""
+    resolve_sources(spargs.get("sources"), spargs.get("urls"))
+    config = NewscrawlConfig.from_settings(settings)
+    open_store(config.store).close()
+
+
+class Command(ScrapyCrawlCommand):
+    """Run a spider; for ``news``, check sources, settings and store first."""
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if args and args[0] == NewsSpider.name:
+            try:
+                preflight(opts.spargs, self.settings)
+            except NewscrawlError as exc:
+                print(f"newscrawl: error: {exc}", file=sys.stderr)
+                self.exitcode = 1
+                return
+        super().run(args, opts)

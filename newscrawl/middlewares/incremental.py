@@ -1,0 +1,39 @@
+"""Incremental crawling: article URLs already in the store are not fetched again.
+
+Honours request meta ``newscrawl_candidate`` (set by the spider on article links and
+feed/sitemap entries); seeds (feeds, sitemaps, start pages) are never skipped.
+Stats: ``newscrawl/incremental/skipped_stored``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import Request
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+
+from newscrawl import stats
+from newscrawl.crawlstate import crawler_store
+from newscrawl.store import Store
+from newscrawl.urls import canonicalize
+
+logger = logging.getLogger(__name__)
+
+
+class IncrementalMiddleware(BaseSpiderMiddleware):
+    """Drops requests for article URLs the store already holds."""
+
+    def __init__(self, crawler: Any, store: Store | None = None) -> None:
+        super().__init__(crawler)
+        self.store = store if store is not None else crawler_store(crawler)
+
+    def get_processed_request(self, request: Request, response: Any) -> Request | None:
+        if not request.meta.get("newscrawl_candidate"):
+            return request
+        if self.store.known_urls([request.url, canonicalize(request.url)]):
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value(stats.INCREMENTAL_SKIPPED)
+            logger.debug("Already stored, not fetched: %s", request.url)
+            return None
+        return request

@@ -1,0 +1,42 @@
+"""Language stage: tag language (langdetect, deterministic), count words, apply the source's filter.
+
+Stats: ``newscrawl/language/<code>``, ``newscrawl/language/dropped``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newscrawl import stats
+from newscrawl.exceptions import LanguageNotWanted
+from newscrawl.items import ArticleRecord
+from newscrawl.language import UNDETERMINED, detect_language
+
+
+class LanguagePipeline:
+    """Sets ``language``, ``language_score`` and ``word_count``; drops unwanted languages."""
+
+    def __init__(self, stats_collector: Any = None) -> None:
+        self.stats = stats_collector
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> LanguagePipeline:
+        return cls(crawler.stats)
+
+    def process_item(self, item: ArticleRecord) -> ArticleRecord:
+        code, score = detect_language(item.text)
+        hint = item.page.hints.get("language") if item.page else None
+        if code == UNDETERMINED and hint:
+            code = hint  # the feed or news sitemap knows; langdetect could not tell
+        item.language, item.language_score = code, score
+        item.word_count = len(item.text.split())
+        self._inc(f"{stats.LANGUAGE_DETECTED}/{code}")
+        wanted = item.page.source_languages if item.page else []
+        if wanted and code not in wanted:
+            self._inc(stats.LANGUAGE_DROPPED)
+            raise LanguageNotWanted(f"language {code!r} not in {wanted} for {item.url}")
+        return item
+
+    def _inc(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)

@@ -1,0 +1,265 @@
+"""The ``news`` spider: seeds from the sources file, discovers through feeds, sitemaps and
+links, recognises article pages and yields ArticleRecord items for the pipelines.
+
+Arguments: ``-a sources=PATH`` (default: the project's sources.toml), ``-a urls=URL[,URL]``.
+Request meta it sets: ``newscrawl_candidate`` (an article URL the incremental middleware may
+skip), ``newscrawl_hints`` (what a feed or news sitemap said of the URL).
+Stats: ``newscrawl/discovery/*``, ``newscrawl/pages/*``, ``newscrawl/extraction/failed/*``.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.conf import closest_scrapy_cfg
+
+from newscrawl import stats
+from newscrawl.crawlstate import crawler_config, crawler_store
+from newscrawl.discovery.feeds import parse_feed
+from newscrawl.discovery.pagetype import classify, classify_url
+from newscrawl.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
+from newscrawl.discovery.xmlsafe import XMLError, maybe_gunzip, root_name
+from newscrawl.exceptions import SourcesError
+from newscrawl.extraction import Extraction, ExtractionError, extract, make_options
+from newscrawl.items import ArticleRecord
+from newscrawl.pagemeta import PageMeta
+from newscrawl.sources import Source, adhoc_source, load_sources
+from newscrawl.urls import choose_canonical, host_of, record_id, registered_domain
+
+logger = logging.getLogger(__name__)
+
+FEED_ROOTS = ("rss", "feed", "rdf")
+SITEMAP_ROOTS = ("urlset", "sitemapindex")
+SEED_PRIORITY = 100  # discovery documents first, so articles are found early
+HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+
+
+def default_sources_path() -> Path:
+    """The project's sources.toml, next to scrapy.cfg (else in the working directory)."""
+    cfg = closest_scrapy_cfg()
+    return (Path(cfg).parent if cfg else Path.cwd()) / "sources.toml"
+
+
+def resolve_sources(sources: str | None, urls: str | None) -> list[Source]:
+    """The sources of this run: ``-a urls=`` wins, else ``-a sources=``, else the default file."""
+    if urls:
+        return [adhoc_source(urls)]
+    path = Path(sources) if sources else default_sources_path()
+    if not path.is_file():
+        raise SourcesError(f"{path}: sources file not found")
+    return load_sources(path)
+
+
+def new_crawl_id() -> str:
+    """A run id that sorts by start time: ``20261124T054327Z-1a2b3c4d``."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl news sites and aggregators into clean article records."""
+
+    name = "news"
+
+    def __init__(self, *args: Any, sources: str | None = None, urls: str | None = None,
+                 **kwargs: Any) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.sources_arg = sources
+        self.urls_arg = urls
+        self.sources: dict[str, Source] = {}
+        self.crawl_id = new_crawl_id()
+        self.extract_options = make_options()
+        self.min_words = 50
+        self._link_extractors: dict[str, LinkExtractor] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        config = crawler_config(crawler)
+        spider.min_words = config.min_words
+        spider.sources = {s.name: s for s in resolve_sources(spider.sources_arg, spider.urls_arg)}
+        crawler_store(crawler)  # an unusable store fails now, before any request
+        logger.info("Crawl %s: %d source(s)", spider.crawl_id, len(spider.sources))
+        return spider
+
+    # --- seeding --------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        for source in self.sources.values():
+            for kind, urls in (("feed", source.feeds), ("sitemap", source.sitemaps),
+                               ("page", source.start_urls)):  # fmt: skip
+                for url in urls:
+                    yield scrapy.Request(
+                        url,
+                        callback=self.parse_start,
+                        cb_kwargs={"source": source.name},
+                        dont_filter=True,  # always re-read: tomorrow's articles are there
+                        priority=SEED_PRIORITY,
+                        meta={"newscrawl_seed": kind},
+                    )
+
+    # --- dispatch ---------------------------------------------------------------------------
+    def parse_start(self, response: Response, source: str) -> Iterator[Any]:
+        """A seed: robots.txt, feed, sitemap or HTML page, told apart by its content."""
+        if response.url.rstrip("/").endswith("/robots.txt"):
+            yield from self.parse_robots(response, source)
+            return
+        root = self._xml_root(response)
+        if root in FEED_ROOTS:
+            yield from self.parse_feed(response, source)
+        elif root in SITEMAP_ROOTS:
+            yield from self.parse_sitemap(response, source)
+        else:
+            yield from self.parse_page(response, source)
+
+    def parse_robots(self, response: Response, source: str) -> Iterator[Any]:
+        """``Sitemap:`` lines of a robots.txt -> sitemap requests."""
+        text = response.text if isinstance(response, TextResponse) else response.body.decode(
+            "utf-8", "replace"
+        )
+        for url in sitemaps_from_robots(text, response.url):
+            self._inc(stats.ROBOTS_SITEMAPS, source)
+            yield response.follow(url, callback=self.parse_sitemap, cb_kwargs={"source": source},
+                                  dont_filter=True, priority=SEED_PRIORITY)  # fmt: skip
+
+    def parse_feed(self, response: Response, source: str) -> Iterator[Any]:
+        """RSS/Atom feed -> article requests carrying the feed's hints."""
+        try:
+            entries = parse_feed(response.body, response.url)
+        except XMLError as exc:
+            self._inc(stats.FEED_INVALID, source)
+            logger.warning("Invalid feed %s: %s", response.url, exc)
+            return
+        self._inc(stats.FEED_PARSED, source)
+        for entry in entries:
+            self._inc(stats.FEED_ENTRIES, source)
+            yield self._article_request(entry.url, source, entry.hints())
+
+    def parse_sitemap(self, response: Response, source: str) -> Iterator[Any]:
+        """Sitemap index -> child sitemaps; urlset / news sitemap -> article requests."""
+        domains = self.sources[source].domains
+        try:
+            for entry in parse_sitemap(response.body, response.url):
+                if registered_domain(host_of(entry.url)) not in domains:
+                    self._inc(stats.OFFSITE_SKIPPED, source)
+                    continue
+                if entry.is_sitemap:
+                    yield response.follow(entry.url, callback=self.parse_sitemap,
+                                          cb_kwargs={"source": source}, dont_filter=True,
+                                          priority=SEED_PRIORITY)  # fmt: skip
+                else:
+                    self._inc(stats.SITEMAP_ENTRIES, source)
+                    yield self._article_request(entry.url, source, entry.hints())
+        except XMLError as exc:
+            self._inc(stats.SITEMAP_INVALID, source)
+            logger.warning("Invalid sitemap %s: %s", response.url, exc)
+            return
+        self._inc(stats.SITEMAP_PARSED, source)
+
+    def parse_page(self, response: Response, source: str, leaf: bool = False) -> Iterator[Any]:
+        """An HTML page: an article becomes an item; links are followed within max_depth."""
+        if not self._is_html(response):
+            self._inc(stats.PAGES_NOT_HTML, source)
+            return
+        assert isinstance(response, TextResponse)
+        src = self.sources[source]
+        verdict = classify_url(response.url)
+        if verdict is None:
+            extraction = self._extract(response, source)
+            words = len(extraction.text.split()) if extraction else 0
+            page = extraction.page if extraction else PageMeta()
+            verdict = classify(response.url, page, words, self.min_words)
+            if verdict.is_article and extraction is not None:
+                self._inc(stats.PAGES_ARTICLE, source)
+                yield self._item(response, src, extraction)
+        if not verdict.is_article:
+            self._inc(f"{stats.PAGES_NOT_ARTICLE}/{verdict.reason}", source)
+        if not leaf and response.meta.get("depth", 0) < src.max_depth:
+            yield from self._follow_links(response, src)
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _article_request(self, url: str, source: str, hints: dict[str, str]) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_page,
+            cb_kwargs={"source": source, "leaf": True},
+            meta={"newscrawl_candidate": True, "newscrawl_hints": hints},
+        )
+
+    def _follow_links(self, response: TextResponse, src: Source) -> Iterator[scrapy.Request]:
+        extractor = self._link_extractors.get(src.name)
+        if extractor is None:
+            extractor = LinkExtractor(allow=src.allow, deny=src.deny, unique=True)
+            self._link_extractors[src.name] = extractor
+        domains = src.domains
+        for link in extractor.extract_links(response):
+            if registered_domain(host_of(link.url)) not in domains:
+                continue  # links leave the source's sites only through feeds
+            self._inc(stats.LINKS_FOLLOWED, src.name)
+            yield scrapy.Request(
+                link.url,
+                callback=self.parse_page,
+                cb_kwargs={"source": src.name},
+                meta={"newscrawl_candidate": True},
+            )
+
+    def _extract(self, response: TextResponse, source: str) -> Extraction | None:
+        try:
+            return extract(response.text, response.url, self.extract_options)
+        except ExtractionError as exc:
+            self._inc(f"{stats.EXTRACTION_FAILED}/{exc.reason}", source)
+            logger.debug("Extraction failed for %s: %s", response.url, exc)
+            return None
+
+    def _item(self, response: TextResponse, src: Source, ex: Extraction) -> ArticleRecord:
+        page = ex.page
+        hints: dict[str, str] = dict(response.meta.get("newscrawl_hints") or {})
+        page.hints = hints
+        page.source_publisher = src.publisher
+        page.source_languages = list(src.languages)
+        page.requested_url = (response.meta.get("redirect_urls") or [response.url])[0]
+        canonical = choose_canonical(response.url, page.canonical_link)
+        return ArticleRecord(
+            id=record_id(canonical),
+            url=response.url,
+            canonical_url=canonical,
+            source=src.name,
+            domain=registered_domain(host_of(response.url)),
+            title=ex.title or hints.get("title", ""),
+            text=ex.text,
+            authors=list(ex.authors),
+            published=ex.published or hints.get("published"),
+            modified=ex.modified,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            crawl_id=self.crawl_id,
+            page=page,
+        )
+
+    @staticmethod
+    def _is_html(response: Response) -> bool:
+        if not isinstance(response, TextResponse):
+            return False
+        ctype = (response.headers.get(b"Content-Type") or b"text/html").lower()
+        return ctype.startswith(HTML_TYPES)
+
+    @staticmethod
+    def _xml_root(response: Response) -> str:
+        head = response.body[:512].lstrip()
+        if not head.startswith((b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex",
+                                b"<rdf", b"\x1f\x8b")):  # fmt: skip
+            return ""
+        try:
+            return root_name(maybe_gunzip(response.body))
+        except XMLError:
+            return ""
+
+    def _inc(self, key: str, source: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key)
+        self.crawler.stats.inc_value(stats.per_source(key, source))

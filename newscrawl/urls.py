@@ -1,0 +1,104 @@
+"""URL identity: canonical form, tracking parameters, registered domain, record id."""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import re
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import tldextract
+
+# Query parameters that only track the visitor; they never change the article.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+        "_ga", "_gl", "ocid", "cmpid", "ncid", "ref_src", "ref_url", "smid", "smtyp",
+        "at_medium", "at_campaign", "sr_share", "spm", "wt_mc", "wt.mc_id", "__twitter_impression",
+        "phpsessid", "jsessionid", "sessionid", "s_cid", "guccounter", "guce_referrer",
+        "guce_referrer_sig", "amp", "utm",
+    }
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "hsa_", "pk_", "mtm_", "__hs", "vero_", "oly_")
+_SESSION_PATH_PARAM = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# No network: use the public suffix list snapshot bundled with tldextract.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def is_tracking_param(name: str) -> bool:
+    """True for query parameters that only track the visitor (utm_*, fbclid, session ids...)."""
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize(url: str) -> str:
+    """Normalized identity of a URL.
+
+    Lower-cased scheme and host, default port dropped, fragment dropped, session path
+    parameters and tracking query parameters removed, remaining query sorted, trailing
+    slash folded (except the root path), ``/amp`` suffix kept (AMP pages are resolved
+    through their rel=canonical instead).
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port if parts.port and parts.port != _DEFAULT_PORTS.get(scheme) else None
+    netloc = f"{host}:{port}" if port else host
+    path = _SESSION_PATH_PARAM.sub("", parts.path) or "/"
+    path = re.sub(r"/{2,}", "/", path)
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)
+    )
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def host_of(url: str) -> str:
+    """Lower-cased host name of ``url`` (no port)."""
+    return (urlsplit(url).hostname or "").lower().rstrip(".")
+
+
+@lru_cache(maxsize=4096)
+def registered_domain(host_or_url: str) -> str:
+    """Registered domain ("news.bbc.co.uk" -> "bbc.co.uk"); the host itself when unknown."""
+    host = host_of(host_or_url) if "://" in host_or_url else host_or_url.lower()
+    if _is_ip(host):
+        return host
+    ext = _EXTRACT(host)
+    domain = ext.top_domain_under_public_suffix
+    if domain:
+        return domain
+    labels = [label for label in host.split(".") if label]
+    if labels and labels[0] == "www":
+        labels = labels[1:]
+    return ".".join(labels[-2:]) if len(labels) >= 2 else host
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def same_site(url_a: str, url_b: str) -> bool:
+    """True when both URLs belong to the same registered domain."""
+    return registered_domain(host_of(url_a)) == registered_domain(host_of(url_b))
+
+
+def choose_canonical(fetched_url: str, canonical_link: str | None) -> str:
+    """The record's canonical URL: the page's rel=canonical when same-site, else the fetched URL."""
+    if canonical_link and canonical_link.startswith(("http://", "https://")):
+        if same_site(fetched_url, canonical_link):
+            return canonicalize(canonical_link)
+    return canonicalize(fetched_url)
+
+
+def record_id(canonical_url: str) -> str:
+    """Stable record id: the first 32 hex digits of SHA-256 of the canonical URL."""
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:32]
