@@ -1,4 +1,4 @@
-"""Errors of newscrawl: start-up errors (one-line messages) and per-item drops (one class per reason)."""
+"""Errors of newscrawl: start-up errors (one-line messages) and per-item drops, one per reason."""
 
 from __future__ import annotations
 

@@ -70,7 +70,9 @@ def parse_sources(data: dict[str, Any], origin: str) -> list[Source]:
     """Validate parsed TOML ``data`` (from file ``origin``) into Sources."""
     extra = sorted(set(data) - {"source"})
     if extra:
-        raise SourcesError(f"{origin}: unknown top-level key {extra[0]!r}; expected [[source]] tables")
+        raise SourcesError(
+            f"{origin}: unknown top-level key {extra[0]!r}; expected [[source]] tables"
+        )
     entries = data.get("source")
     if not isinstance(entries, list) or not entries:
         raise SourcesError(f"{origin}: no [[source]] entries; expected at least one")

@@ -51,9 +51,8 @@ def canonicalize(url: str) -> str:
     path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)
-    )
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = sorted((k, v) for k, v in pairs if not is_tracking_param(k))
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
@@ -93,9 +92,12 @@ def same_site(url_a: str, url_b: str) -> bool:
 
 def choose_canonical(fetched_url: str, canonical_link: str | None) -> str:
     """The record's canonical URL: the page's rel=canonical when same-site, else the fetched URL."""
-    if canonical_link and canonical_link.startswith(("http://", "https://")):
-        if same_site(fetched_url, canonical_link):
-            return canonicalize(canonical_link)
+    if (
+        canonical_link
+        and canonical_link.startswith(("http://", "https://"))
+        and same_site(fetched_url, canonical_link)
+    ):
+        return canonicalize(canonical_link)
     return canonicalize(fetched_url)
 
 

@@ -22,8 +22,12 @@ HUB_PATH = re.compile(
     re.IGNORECASE,
 )
 HUB_QUERY = re.compile(r"(^|&)(page|p|s|q|query|search|paged|offset|start)=", re.IGNORECASE)
-DATED_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|-)|/(19|20)\d{2}-\d{2}-\d{2}|/(19|20)\d{6}")
-ARTICLE_SLUG = re.compile(r"/[^/]*[a-z0-9]+(-[a-z0-9]+){3,}[^/]*/?$|\d{5,}(\.html?)?/?$", re.IGNORECASE)
+DATED_PATH = re.compile(
+    r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|-)|/(19|20)\d{2}-\d{2}-\d{2}|/(19|20)\d{6}"
+)
+ARTICLE_SLUG = re.compile(
+    r"/[^/]*[a-z0-9]+(-[a-z0-9]+){3,}[^/]*/?$|\d{5,}(\.html?)?/?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ class Store:
         """Close the connection (committed work is kept)."""
         try:
             self.conn.close()
-        except Exception:  # noqa: BLE001 - closing a broken connection must not raise
+        except Exception:  # closing a broken connection must not raise
             logger.debug("error closing store %s", self.url, exc_info=True)
 
     # --- articles -----------------------------------------------------------------------------

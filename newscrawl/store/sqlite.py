@@ -42,5 +42,7 @@ class SQLiteStore(Store):
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
-            raise StoreError(f"NEWSCRAWL_STORE={self.url!r}: cannot open SQLite database: {exc}") from exc
+            raise StoreError(
+                f"NEWSCRAWL_STORE={self.url!r}: cannot open SQLite database: {exc}"
+            ) from exc
         return conn
