@@ -41,7 +41,8 @@ def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     kind = local(root.tag)
     if kind not in ("rss", "feed", "rdf"):
         raise XMLError(f"not a feed (root element <{kind}>)")
-    feed_lang = _text(root, "language") or _attr_lang(root)
+    channel = next((c for c in root if local(c.tag) == "channel"), root)
+    feed_lang = _text(channel, "language") or _attr_lang(root)
     items = [el for el in root.iter() if local(el.tag) in ("item", "entry")]
     entries = []
     for item in items[:MAX_ENTRIES]:

@@ -120,8 +120,10 @@ class NewsSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response, source: str) -> Iterator[Any]:
         """``Sitemap:`` lines of a robots.txt -> sitemap requests."""
-        text = response.text if isinstance(response, TextResponse) else response.body.decode(
-            "utf-8", "replace"
+        text = (
+            response.text
+            if isinstance(response, TextResponse)
+            else response.body.decode("utf-8", "replace")
         )
         for url in sitemaps_from_robots(text, response.url):
             self._inc(stats.ROBOTS_SITEMAPS, source)

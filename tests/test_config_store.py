@@ -1,0 +1,78 @@
+"""Settings checks and the SQLite store's article API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scrapy.settings import Settings
+
+from newscrawl.config import NewscrawlConfig
+from newscrawl.exceptions import ConfigError, StoreError
+from newscrawl.items import CONTRACT_FIELDS, ArticleRecord
+from newscrawl.store import open_store
+
+
+def test_defaults_and_conversion() -> None:
+    config = NewscrawlConfig.from_settings(
+        Settings({"NEWSCRAWL_KEEP_DUPLICATES": "True", "NEWSCRAWL_MINHASH_PERMS": "64"})
+    )
+    assert config.keep_duplicates is True
+    assert config.minhash_perms == 64
+    assert config.store == "sqlite:///newscrawl.sqlite3"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("NEWSCRAWL_KEEP_DUPLICATES", "maybe", "expected True or False"),
+        ("NEWSCRAWL_NEAR_DUP_THRESHOLD", "1.5", "expected 0 < value <= 1"),
+        ("NEWSCRAWL_MINHASH_PERMS", "lots", "expected a number"),
+        ("NEWSCRAWL_STORE", "newscrawl.sqlite3", "expected a URL"),
+    ],
+)
+def test_bad_settings_name_the_key(key: str, value: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        NewscrawlConfig.from_settings(Settings({key: value}))
+    assert key in str(info.value)
+    assert expected in str(info.value)
+
+
+def test_unknown_store_scheme() -> None:
+    with pytest.raises(StoreError, match="unknown scheme 'mysql'"):
+        open_store("mysql://localhost/db")
+
+
+def test_store_directory_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(f"sqlite:///{tmp_path}/missing/dir/s.sqlite3")
+
+
+def test_add_article_once_and_remember_urls(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/s.sqlite3")
+    record = ArticleRecord(id="a1", url="http://x.test/a?utm_source=t", canonical_url="http://x.test/a",
+                           content_hash="h1", title="T", text="body").to_dict()  # fmt: skip
+    assert store.add_article(record, [record["url"], record["canonical_url"]])
+    assert not store.add_article(record, [record["url"]])
+    assert store.known_urls(["http://x.test/a", "http://x.test/b"]) == {"http://x.test/a"}
+    assert store.first_with_hash("h1") == "a1"
+    assert store.count_articles() == 1
+    store.close()
+    reopened = open_store(f"sqlite:///{tmp_path}/s.sqlite3")
+    (stored,) = reopened.iter_records()
+    assert list(stored) == list(CONTRACT_FIELDS)
+    assert stored == record
+
+
+def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/s.sqlite3")
+    record = ArticleRecord(id="a1", url="u", canonical_url="c", content_hash="h").to_dict()
+    def write_then_fail() -> None:
+        with store.transaction():
+            store.add_article(record, ["u"])
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
+    assert store.count_articles() == 0
+    assert store.known_urls(["u"]) == set()

@@ -1,0 +1,39 @@
+"""Language detection is deterministic, says "und" on too little text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newscrawl.language import detect_language
+
+SAMPLES = {
+    "en": "The government announced on Monday a new plan to rebuild the flooded towns in the north.",
+    "fr": "Le gouvernement a annoncé lundi un nouveau plan pour reconstruire les villes inondées du nord.",
+    "de": "Die Regierung hat am Montag einen neuen Plan zum Wiederaufbau der überfluteten Städte angekündigt.",
+    "es": "El gobierno anunció el lunes un nuevo plan para reconstruir las ciudades inundadas del norte.",
+    "ar": "أعلنت الحكومة يوم الاثنين خطة جديدة لإعادة بناء المدن التي غمرتها الفيضانات في الشمال.",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), SAMPLES.items())
+def test_detects_the_five_languages(code: str, text: str) -> None:
+    detected, score = detect_language(text)
+    assert detected == code
+    assert 0.5 < score <= 1.0
+
+
+def test_too_short_is_und() -> None:
+    assert detect_language("OK 123") == ("und", 0.0)
+    assert detect_language("") == ("und", 0.0)
+
+
+def test_same_answer_in_another_process() -> None:
+    mixed = "Hello world. Bonjour le monde. Hallo Welt. " * 3
+    here = detect_language(mixed)
+    code = f"from newscrawl.language import detect_language as d; print(repr(d({mixed!r})))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == repr(here)
+    assert all(detect_language(mixed) == here for _ in range(5))
