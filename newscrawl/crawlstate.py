@@ -13,11 +13,13 @@ from scrapy import signals
 
 from newscrawl.config import NewscrawlConfig
 from newscrawl.store import Store, open_store
+from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
 
 _CONFIG_ATTR = "_newscrawl_config"
 _STORE_ATTR = "_newscrawl_store"
+_POOL_ATTR = "_newscrawl_pool"
 
 
 def crawler_config(crawler: Any) -> NewscrawlConfig:
@@ -43,3 +45,18 @@ def crawler_store(crawler: Any) -> Store:
         crawler.signals.connect(_close, signal=signals.engine_stopped, weak=False)
         logger.info("Article store: %s", store.url)
     return store
+
+
+def crawler_pool(crawler: Any) -> WorkerPool:
+    """The crawler's worker pool for CPU-heavy page work (NEWSCRAWL_WORKERS), closed on stop."""
+    pool = getattr(crawler, _POOL_ATTR, None)
+    if pool is None:
+        pool = WorkerPool(crawler_config(crawler).workers)
+        setattr(crawler, _POOL_ATTR, pool)
+
+        def _close() -> None:
+            pool.close()
+            setattr(crawler, _POOL_ATTR, None)
+
+        crawler.signals.connect(_close, signal=signals.engine_stopped, weak=False)
+    return pool

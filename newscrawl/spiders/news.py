@@ -22,17 +22,18 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from newscrawl import stats
-from newscrawl.crawlstate import crawler_config, crawler_store
+from newscrawl.analysis import analyze_page
+from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
 from newscrawl.discovery.feeds import parse_feed
-from newscrawl.discovery.pagetype import classify, classify_url
+from newscrawl.discovery.pagetype import classify_url
 from newscrawl.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
 from newscrawl.discovery.xmlsafe import XMLError, maybe_gunzip, root_name
 from newscrawl.exceptions import SourcesError
-from newscrawl.extraction import Extraction, ExtractionError, extract, make_options
+from newscrawl.extraction import Extraction
 from newscrawl.items import ArticleRecord
-from newscrawl.pagemeta import PageMeta
 from newscrawl.sources import Source, adhoc_source, load_sources
 from newscrawl.urls import choose_canonical, host_of, record_id, registered_domain
+from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +76,9 @@ class NewsSpider(scrapy.Spider):
         self.urls_arg = urls
         self.sources: dict[str, Source] = {}
         self.crawl_id = new_crawl_id()
-        self.extract_options = make_options()
         self.min_words = 50
         self._link_extractors: dict[str, LinkExtractor] = {}
+        self.pool = WorkerPool(1)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -86,6 +87,7 @@ class NewsSpider(scrapy.Spider):
         spider.min_words = config.min_words
         spider.sources = {s.name: s for s in resolve_sources(spider.sources_arg, spider.urls_arg)}
         crawler_store(crawler)  # an unusable store fails now, before any request
+        spider.pool = crawler_pool(crawler)
         logger.info("Crawl %s: %d source(s)", spider.crawl_id, len(spider.sources))
         return spider
 
@@ -105,18 +107,21 @@ class NewsSpider(scrapy.Spider):
                     )
 
     # --- dispatch ---------------------------------------------------------------------------
-    def parse_start(self, response: Response, source: str) -> Iterator[Any]:
+    async def parse_start(self, response: Response, source: str) -> AsyncIterator[Any]:
         """A seed: robots.txt, feed, sitemap or HTML page, told apart by its content."""
-        if response.url.rstrip("/").endswith("/robots.txt"):
-            yield from self.parse_robots(response, source)
-            return
         root = self._xml_root(response)
-        if root in FEED_ROOTS:
-            yield from self.parse_feed(response, source)
+        if response.url.rstrip("/").endswith("/robots.txt"):
+            outputs: Iterator[Any] = self.parse_robots(response, source)
+        elif root in FEED_ROOTS:
+            outputs = self.parse_feed(response, source)
         elif root in SITEMAP_ROOTS:
-            yield from self.parse_sitemap(response, source)
+            outputs = self.parse_sitemap(response, source)
         else:
-            yield from self.parse_page(response, source)
+            async for output in self.parse_page(response, source):
+                yield output
+            return
+        for output in outputs:
+            yield output
 
     def parse_robots(self, response: Response, source: str) -> Iterator[Any]:
         """``Sitemap:`` lines of a robots.txt -> sitemap requests."""
@@ -164,7 +169,9 @@ class NewsSpider(scrapy.Spider):
             return
         self._inc(stats.SITEMAP_PARSED, source)
 
-    def parse_page(self, response: Response, source: str, leaf: bool = False) -> Iterator[Any]:
+    async def parse_page(
+        self, response: Response, source: str, leaf: bool = False
+    ) -> AsyncIterator[Any]:
         """An HTML page: an article becomes an item; links are followed within max_depth."""
         if not self._is_html(response):
             self._inc(stats.PAGES_NOT_HTML, source)
@@ -172,18 +179,21 @@ class NewsSpider(scrapy.Spider):
         assert isinstance(response, TextResponse)
         src = self.sources[source]
         verdict = classify_url(response.url)
-        if verdict is None:
-            extraction = self._extract(response, source)
-            words = len(extraction.text.split()) if extraction else 0
-            page = extraction.page if extraction else PageMeta()
-            verdict = classify(response.url, page, words, self.min_words)
-            if verdict.is_article and extraction is not None:
+        if verdict is None:  # the URL does not tell: extract (in a worker process) and look
+            analysis = await self.pool.run(
+                analyze_page, response.body, response.encoding, response.url, self.min_words
+            )
+            verdict = analysis.verdict
+            if analysis.failure:
+                self._inc(f"{stats.EXTRACTION_FAILED}/{analysis.failure}", source)
+            if verdict.is_article and analysis.extraction is not None:
                 self._inc(stats.PAGES_ARTICLE, source)
-                yield self._item(response, src, extraction)
+                yield self._item(response, src, analysis.extraction)
         if not verdict.is_article:
             self._inc(f"{stats.PAGES_NOT_ARTICLE}/{verdict.reason}", source)
         if not leaf and response.meta.get("depth", 0) < src.max_depth:
-            yield from self._follow_links(response, src)
+            for request in self._follow_links(response, src):
+                yield request
 
     # --- helpers ------------------------------------------------------------------------------
     def _article_request(self, url: str, source: str, hints: dict[str, str]) -> scrapy.Request:
@@ -210,14 +220,6 @@ class NewsSpider(scrapy.Spider):
                 cb_kwargs={"source": src.name},
                 meta={"newscrawl_candidate": True},
             )
-
-    def _extract(self, response: TextResponse, source: str) -> Extraction | None:
-        try:
-            return extract(response.text, response.url, self.extract_options)
-        except ExtractionError as exc:
-            self._inc(f"{stats.EXTRACTION_FAILED}/{exc.reason}", source)
-            logger.debug("Extraction failed for %s: %s", response.url, exc)
-            return None
 
     def _item(self, response: TextResponse, src: Source, ex: Extraction) -> ArticleRecord:
         page = ex.page

@@ -1,0 +1,45 @@
+"""One fetched page -> article verdict and extraction: the spider's CPU work, pure and picklable.
+
+Runs in a worker process (newscrawl.workers) so the reactor keeps downloading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from trafilatura.settings import Extractor
+
+from newscrawl.discovery.pagetype import PageVerdict, classify
+from newscrawl.extraction import Extraction, ExtractionError, extract, make_options
+from newscrawl.pagemeta import PageMeta
+
+
+@dataclass(slots=True)
+class PageAnalysis:
+    """What the spider needs to know about a page: verdict, extraction, failure reason."""
+
+    verdict: PageVerdict
+    extraction: Extraction | None = None
+    failure: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _options() -> Extractor:
+    """One trafilatura options object per process (so per crawl and per worker)."""
+    return make_options()
+
+
+def decode_page(body: bytes, encoding: str) -> str:
+    """The page's text from its bytes and the encoding Scrapy inferred."""
+    return body.decode(encoding or "utf-8", errors="replace")
+
+
+def analyze_page(body: bytes, encoding: str, url: str, min_words: int) -> PageAnalysis:
+    """Extract the page and decide whether it is an article."""
+    try:
+        extraction = extract(decode_page(body, encoding), url, _options())
+    except ExtractionError as exc:
+        return PageAnalysis(classify(url, PageMeta(), 0, min_words), None, exc.reason)
+    words = len(extraction.text.split())
+    return PageAnalysis(classify(url, extraction.page, words, min_words), extraction)
