@@ -45,6 +45,7 @@ SPIDER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {
+    "newscrawl.pipelines.accounting.AccountingPipeline": 50,
     "newscrawl.pipelines.language.LanguagePipeline": 200,
     "newscrawl.pipelines.store.StorePipeline": 900,
 }

@@ -37,4 +37,5 @@ class StorePipeline:
         if self.stats is not None:
             self.stats.inc_value(stats.STORE_WRITTEN)
             self.stats.inc_value(stats.ITEMS_EMITTED)
+            self.stats.inc_value(stats.per_source(stats.ITEMS_EMITTED, item.source))
         return item
