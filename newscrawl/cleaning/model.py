@@ -20,6 +20,7 @@ class LineKind(StrEnum):
     BYLINE = "byline"  # "By Jane Smith" left in the body
     TITLE = "title"  # the headline repeated as the first paragraph
     TEMPLATE = "template"  # a line the site repeats on many pages (learned per domain)
+    ADVERTISEMENT = "advertisement"  # ad labels left in the body ("Advertisement", "Anzeige")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,141 @@
+"""clean(): the pure cleaner. Body text in, clean text plus every removed piece out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from newscrawl.cleaning.model import CleanResult, LineKind, RemovedLine
+from newscrawl.cleaning.normalize import (
+    join_paragraphs,
+    line_key,
+    loose_key,
+    normalise_line,
+    split_paragraphs,
+    word_count,
+)
+from newscrawl.cleaning.rules import Rule, Scope, rules_for
+from newscrawl.cleaning.vocab import NAME_CONNECTORS
+
+# A paragraph this long that ends like a sentence is prose: rules whose keyword may sit
+# anywhere in the line leave it alone.
+PROSE_MIN_WORDS = 16
+# Datelines are looked for in the first few kept paragraphs only (a standfirst may come first).
+DATELINE_PARAGRAPHS = 2
+# "Source: Ministry of Health annual report" names a source; more common words make a sentence.
+MAX_COMMON_WORDS_IN_CREDIT = 3
+_SENTENCE_END = re.compile(r"[.!?؟…。][\"'”’»)\]]*$")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def clean(
+    text: str,
+    *,
+    title: str = "",
+    language: str | None = None,
+    template_lines: Collection[str] = (),
+) -> CleanResult:
+    """Clean trafilatura's body ``text``: NFC, normalised whitespace, no boilerplate lines.
+
+    ``language`` picks the rule set (None: all languages); ``template_lines`` are lines the
+    site repeats (learned per domain), removed as TEMPLATE. Runs to a fixed point, so the
+    result is idempotent; the clean text is made only of (parts of) the input's paragraphs.
+    """
+    rules = rules_for(language)
+    templates = {line_key(t) for t in template_lines if t and t.strip()}
+    title_key = loose_key(title) if title else ""
+    removed: list[RemovedLine] = []
+    paragraphs = split_paragraphs(text)
+    # Every pass only removes; a pass that removes nothing is the fixed point.
+    while True:
+        kept, gone = _one_pass(paragraphs, rules, templates, title_key)
+        if not gone:
+            break
+        removed.extend(gone)
+        paragraphs = kept
+    return CleanResult(text=join_paragraphs(paragraphs), removed=removed)
+
+
+def _one_pass(
+    paragraphs: list[str], rules: tuple[Rule, ...], templates: set[str], title_key: str
+) -> tuple[list[str], list[RemovedLine]]:
+    kept: list[str] = []
+    removed: list[RemovedLine] = []
+    line_rules = [r for r in rules if r.scope is Scope.LINE]
+    prefix_rules = [r for r in rules if r.scope is Scope.PREFIX]
+    dateline_done = False
+    for para in paragraphs:
+        hit = _match_line(para, line_rules)
+        if hit is None and templates and line_key(para) in templates:
+            hit = RemovedLine(para, LineKind.TEMPLATE, "template")
+        if hit is None and not kept and title_key and loose_key(para) == title_key:
+            hit = RemovedLine(para, LineKind.TITLE, "title.repeated")
+        if hit is not None:
+            removed.append(hit)
+            continue
+        if not dateline_done and len(kept) < DATELINE_PARAGRAPHS:
+            prefix, rest = _strip_dateline(para, prefix_rules)
+            if prefix is not None:
+                removed.append(prefix)
+                dateline_done = True
+                if not rest:
+                    continue
+                para = rest
+        kept.append(para)
+    return kept, removed
+
+
+def _match_line(line: str, rules: list[Rule]) -> RemovedLine | None:
+    words = word_count(line)
+    prose = words >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+    for rule in rules:
+        if words > rule.max_words or (rule.anywhere and prose):
+            continue
+        m = rule.pattern.fullmatch(line)
+        if m is None:
+            continue
+        if rule.names and not _names_ok(m.group("names")):
+            continue
+        if rule.credit and not _credit_ok(m.group("names")):
+            continue
+        return RemovedLine(line, rule.kind, rule.name)
+    return None
+
+
+def _strip_dateline(para: str, rules: list[Rule]) -> tuple[RemovedLine | None, str]:
+    for rule in rules:
+        m = rule.pattern.match(para)
+        if m is None or m.end() == 0:
+            continue
+        prefix = para[: m.end()]
+        if word_count(prefix) > rule.max_words:
+            continue
+        return RemovedLine(prefix.strip(), rule.kind, rule.name), normalise_line(para[m.end() :])
+    return None, para
+
+
+def _names_ok(names: str) -> bool:
+    """True when ``names`` reads as a list of names: capitalised words and connectors only."""
+    tokens = _NAME_TOKEN.findall(names)
+    if not tokens or len(tokens) > 14:
+        return False
+    capitalised = 0
+    for token in tokens:
+        first = token[0]
+        if first.isupper():
+            capitalised += 1
+        elif first.islower() and token.lower().rstrip(".") not in NAME_CONNECTORS:
+            return False  # a common word: this is a sentence, not a byline
+        elif not first.islower():
+            capitalised += 1  # uncased scripts (Arabic) carry no capitalisation signal
+    return capitalised > 0
+
+
+def _credit_ok(credit: str) -> bool:
+    """True when a credited source reads as a name or title, not as a sentence."""
+    common = sum(
+        1
+        for token in _NAME_TOKEN.findall(credit)
+        if token[0].islower() and token.lower().rstrip(".") not in NAME_CONNECTORS
+    )
+    return common <= MAX_COMMON_WORDS_IN_CREDIT

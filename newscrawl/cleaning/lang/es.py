@@ -1,0 +1,155 @@
+"""Spanish cleaning rules: navigation, related, newsletter, call to action, credits, bylines."""
+
+from __future__ import annotations
+
+from newscrawl.cleaning.model import LineKind
+from newscrawl.cleaning.vocab import OPEN, Spec, anywhere, byline, label, lead, whole
+
+K = LineKind
+
+ES: list[Spec] = [
+    (
+        K.NAVIGATION,
+        "label",
+        whole(
+            "volver arriba",
+            "ir arriba",
+            "subir",
+            "volver al inicio",
+            r"ir al contenido(?: principal)?",
+            r"siguiente (?:artículo|noticia)",
+            r"(?:artículo|noticia) anterior",
+            "siguiente",
+            "anterior",
+            "inicio",
+            "portada",
+            "compartir",
+            r"compartir (?:este artículo|esta noticia)",
+            "imprimir",
+            "comentarios",
+            r"\d+ comentarios",
+            r"deja (?:un|tu) comentario",
+            "responder",
+            "cerrar",
+            "todos los derechos reservados",
+            "índice",
+            r"escuchar (?:este )?artículo",
+            "iniciar sesión",
+            "regístrate",
+        ),
+        8,
+        "",
+    ),
+    (
+        K.NAVIGATION,
+        "taxonomy",
+        label(
+            "etiquetas",
+            "temas",
+            r"tags?",
+            r"categorías?",
+            r"secciones?",
+            "palabras clave",
+        ),
+        25,
+        "",
+    ),
+    (
+        K.SOURCE_CREDIT,
+        "source_label",
+        label(
+            r"fuentes?",
+            r"créditos?",
+            "vía",
+            "con informaciones? de",
+            "información de",
+        ),
+        25,
+        "credit",
+    ),
+    (
+        K.SOURCE_CREDIT,
+        "originally",
+        r"(?:este|el) (?:artículo|texto|reportaje|contenido|análisis)\b.{0,60}?\b(?:fue|ha sido"
+        r"|se) (?:publicado|publicó|apareció) (?:originalmente|primero|inicialmente"
+        r"|por primera vez)?\b.{0,250}",
+        60,
+        "",
+    ),
+    (
+        K.SOURCE_CREDIT,
+        "published_on",
+        r"(?:publicado|aparecido) (?:originalmente|primero|inicialmente) (?:en|por)\b.{1,150}",
+        30,
+        "",
+    ),
+    (
+        K.SOURCE_CREDIT,
+        "con_info",
+        rf"{OPEN}con (?:información|informaciones|datos) de\s+.{{2,80}}?\s*[)\]]?\.?",
+        14,
+        "",
+    ),
+    (K.BYLINE, "por", byline("por", "autora?", "escrito por", "redacción"), 14, "names"),
+    (
+        K.RELATED,
+        "label",
+        lead(
+            r"lee (?:también|además|más)",
+            r"lea (?:también|además)",
+            r"leer (?:más|también)",
+            r"(?:también )?(?:te|le) puede interesar",
+            "noticias relacionadas",
+            "artículos relacionados",
+            r"relacionad[oa]s?",
+            "más noticias",
+            "más información",
+            "lo más leído",
+            "ver también",
+            "ver más",
+            "sigue leyendo",
+            "te recomendamos",
+            "recomendamos",
+            "no te pierdas",
+            "mira también",
+            "en video",
+            "te sugerimos",
+        ),
+        30,
+        "",
+    ),
+    (
+        K.NEWSLETTER,
+        "signup",
+        r".{0,120}\b(?:suscríbete|suscribirse|suscríbase|regístrate|apúntate|recibe)\b.{0,60}"
+        r"\b(?:newsletters?|boletín|boletines|correo|email|e-mail)\b.{0,120}",
+        30,
+        "anywhere",
+    ),
+    (
+        K.NEWSLETTER,
+        "label",
+        r"(?:(?:nuestro|el) )?(?:newsletters?|boletín(?: informativo)?|suscríbete(?: ahora"
+        r"| gratis)?|suscríbase)\s*[!.:]?",
+        6,
+        "",
+    ),
+    (
+        K.CTA,
+        "social",
+        anywhere(
+            "síguenos",
+            "siguenos",
+            "síganos",
+            "sígueme",
+            r"únete a nuestro (?:canal|grupo)",
+            r"ha(?:z|ga) clic aquí",
+            "pincha aquí",
+            r"descarga (?:nuestra|la) app",
+            r"comparte (?:esta|este)",
+            r"para más noticias\s*[:：]",
+        ),
+        30,
+        "anywhere",
+    ),
+]

@@ -1,0 +1,285 @@
+"""The cleaning rules as data: one pattern per (language, kind, name), compiled once.
+
+A LINE rule removes a whole paragraph when its pattern matches the whole line (``fullmatch``);
+a PREFIX rule (datelines) removes only the matched start of a paragraph. Every rule has a word
+budget: a longer line is never touched by it. Rules whose keyword may sit anywhere in the line
+(``anywhere=True``) also skip lines that read like prose. ``names=True`` rules check that the
+``names`` group is a list of names (capitalised words and connectors), so "By Monday, the
+committee had voted." stays while "By Jane Smith" goes; ``credit=True`` rules allow a few
+common words there ("Source: Ministry of Health annual report") but not a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from newscrawl.cleaning.lang import LANGUAGES
+from newscrawl.cleaning.model import LineKind
+from newscrawl.cleaning.vocab import (
+    AGENCY_LIST,
+    CLOSE,
+    IMAGE_AGENCIES,
+    IMAGE_LABEL_BY,
+    IMAGE_LABEL_COLON,
+    OPEN,
+    Spec,
+    alt,
+)
+
+K = LineKind
+
+
+class Scope(StrEnum):
+    """What a rule removes."""
+
+    LINE = "line"  # the whole paragraph
+    PREFIX = "prefix"  # the matched start of the paragraph (datelines)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled pattern of one kind, for one language (``*`` = any)."""
+
+    name: str
+    kind: LineKind
+    language: str
+    pattern: re.Pattern[str]
+    max_words: int
+    scope: Scope = Scope.LINE
+    anywhere: bool = False
+    names: bool = False
+    credit: bool = False
+
+
+# Order in which kinds are tried on a line: the first matching rule names the kind, so the
+# precise credit kinds come before the broad phrase kinds.
+ORDER: tuple[LineKind, ...] = (
+    K.NAVIGATION,
+    K.ADVERTISEMENT,
+    K.IMAGE_CREDIT,
+    K.SOURCE_CREDIT,
+    K.BYLINE,
+    K.CAPTION,
+    K.RELATED,
+    K.NEWSLETTER,
+    K.CTA,
+    K.DATELINE,
+    K.TITLE,
+    K.TEMPLATE,
+)
+
+
+_CREDIT = rf"(?:{IMAGE_LABEL_COLON}|{IMAGE_LABEL_BY})"
+_AGENCY_OR_IMAGE = rf"(?:{IMAGE_AGENCIES}|{AGENCY_LIST})"
+_PERSON = r"[\w.'’ -]{2,40}"
+_CITY = (  # "LONDON", "New York", "Rio de Janeiro": capitalised words, case-sensitive
+    r"(?-i:[A-ZÀ-ÖØ-Þ][^\s(),]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\s(),]*|de|del|da|do|am|an|sur|on|el|la"
+    r"|al)){0,3})"
+)
+_AR_WORDS = r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)"
+_DASH = r"(?:[-–—:]+|\.-)"
+
+UNIVERSAL: list[Spec] = [
+    # --- image credits: a whole line that only credits an image ----------------------------
+    (K.IMAGE_CREDIT, "label", rf"{OPEN}{_CREDIT}\s*\S.{{0,100}}?{CLOSE}", 14, ""),
+    (
+        K.IMAGE_CREDIT,
+        "agency",
+        rf"{OPEN}(?:©\s*)?(?:\d{{4}}\s+)?(?:{IMAGE_AGENCIES})\b(?:\s*(?:/|via|,|-|–)\s*[^.]{{0,60}})?"
+        rf"{CLOSE}",
+        10,
+        "",
+    ),
+    (
+        K.IMAGE_CREDIT,
+        "via_agency",
+        rf"{OPEN}[\w.'’ /-]{{1,40}}?\s+via\s+(?:{IMAGE_AGENCIES}){CLOSE}",
+        10,
+        "",
+    ),
+    (
+        K.IMAGE_CREDIT,
+        "agency_person",
+        rf"{OPEN}{_AGENCY_OR_IMAGE}\s*/\s*(?!(?:{AGENCY_LIST})\s*[)\]]?\.?$){_PERSON}{CLOSE}",
+        8,
+        "",
+    ),
+    (
+        K.IMAGE_CREDIT,
+        "person_agency",
+        rf"{OPEN}{_PERSON}\s*/\s*{_AGENCY_OR_IMAGE}(?:\s+via\s+getty\s+images)?{CLOSE}",
+        8,
+        "",
+    ),
+    (
+        K.IMAGE_CREDIT,
+        "copyright_agency",
+        rf"{OPEN}©\s*(?:\d{{4}}\s+)?(?:{AGENCY_LIST})(?:\s*/\s*{_PERSON})?{CLOSE}",
+        8,
+        "",
+    ),
+    # --- source credits ------------------------------------------------------------------------
+    (K.SOURCE_CREDIT, "agency_alone", rf"{OPEN}[-–—]?\s*(?:{AGENCY_LIST}){CLOSE}", 6, ""),
+    (K.SOURCE_CREDIT, "by_agency", rf"(?:by|von|par|por|بقلم)\s+(?:{AGENCY_LIST}){CLOSE}", 8, ""),
+    (
+        K.SOURCE_CREDIT,
+        "with_agency",
+        rf"{OPEN}[-–—]?\s*(?:with|with (?:inputs?|reporting|files|additional reporting"
+        rf"|agency inputs) from|inputs from|avec|mit material (?:von|der|des)|mit"
+        rf"|con informaci(?:ón|ones) de|con"
+        rf"|بمشاركة|مع)\s+(?:the\s+)?(?:{AGENCY_LIST}){CLOSE}",
+        12,
+        "",
+    ),
+    (
+        K.SOURCE_CREDIT,
+        "copyright",
+        rf"{OPEN}(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{{4}}|by\b|of\b|[:：]))\s*.{{0,250}}",
+        45,
+        "",
+    ),
+    # --- advertisement labels ------------------------------------------------------------------
+    (
+        K.ADVERTISEMENT,
+        "ad_label",
+        r"[-–—_*\s]*(?:"
+        + alt(
+            r"advertisements?",
+            "advertising",
+            r"advertisement\s*[-–—:]\s*scroll to continue",
+            "ads?",
+            r"sponsored(?: content| post| links?)?",
+            r"paid (?:content|post|partnership)",
+            r"promoted(?: content)?",
+            r"anzeigen?",
+            "werbung",
+            r"publicit[ée]",
+            "publicidade?",
+            "contenido patrocinado",
+            r"contenu sponsoris[ée]",
+            "[إا]علان",
+            "محتوى مدعوم",
+        )
+        + r")[-–—_*\s]*",
+        5,
+        "",
+    ),
+    (
+        K.ADVERTISEMENT,
+        "continues_below",
+        alt(
+            r"(?:story|article|text|content) continues (?:below|after)"
+            r"(?: (?:this )?(?:advertisement|ad|the ad))?\.?",
+            r"continue reading (?:below|after)(?: the)? ?(?:advertisement|ad)?\.?",
+            r"scroll (?:down )?to continue(?: (?:reading|with content))?\.?",
+            "weiter nach der anzeige",
+            r"la suite apr[eè]s (?:cette )?(?:la )?publicit[ée]",
+            r"sigue leyendo despu[eé]s del anuncio",
+            "تابع القراءة بعد الإعلان",
+        ),
+        12,
+        "",
+    ),
+    # --- navigation fragments common to all languages ------------------------------------------
+    (K.NAVIGATION, "symbols", r"[\W_]*(?:↑|▲|⬆)[\W_]*", 3, ""),
+    (
+        K.NAVIGATION,
+        "reading_time",
+        alt(
+            r"\d+\s*(?:min(?:ute)?s?|mins?\.?)\s+"
+            r"(?:read|reading time|de lecture|lesezeit|de lectura)",
+            r"(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\s*[:：]?\s*\d+\s*"
+            r"(?:min(?:ute)?s?|minuten|minutos)\.?",
+            r"(?:\d+\s*)?(?:دقائق|دقيقة)\s+(?:للقراءة|قراءة)",
+        ),
+        8,
+        "",
+    ),
+    # --- datelines: prefix of the first paragraph ----------------------------------------------
+    (
+        K.DATELINE,
+        "city_agency",
+        rf"{_CITY}(?:\s*,\s*[^()\n]{{1,30}}?)?\s*\(\s*(?:{AGENCY_LIST})\s*\)\s*\.?\s*{_DASH}\s*",
+        14,
+        "prefix",
+    ),
+    (K.DATELINE, "agency", rf"\(\s*(?:{AGENCY_LIST})\s*\)\s*\.?\s*{_DASH}\s*", 6, "prefix"),
+    (
+        K.DATELINE,
+        "ar_city_agency",
+        rf"{_AR_WORDS}{{0,3}}\s*[-–—]?\s*\(\s*(?:{AGENCY_LIST})\s*\)\s*[-–—:]+\s*",
+        10,
+        "prefix",
+    ),
+    (
+        K.DATELINE,
+        "ar_city_agency_dash",
+        rf"{_AR_WORDS}{{0,2}}\s*[-–—]\s*(?:{AGENCY_LIST})\s*[-–—:]+\s*",
+        8,
+        "prefix",
+    ),
+    # --- captions: a line that ends with an image credit ---------------------------------------
+    (
+        K.CAPTION,
+        "paren_credit",
+        rf".*\S\s*[(\[]\s*(?:{_CREDIT}|(?:{IMAGE_AGENCIES})\b)[^()\[\]]{{0,100}}[)\]]\s*\.?",
+        70,
+        "",
+    ),
+    (K.CAPTION, "sep_credit", rf".*\S\s*(?:[|/•·]|\s[-–—])\s*{_CREDIT}\s*\S[^|]{{0,100}}", 70, ""),
+    (K.CAPTION, "sentence_credit", rf".*[.!?…]\s+{_CREDIT}\s*\S[^.!?]{{0,100}}\.?", 70, ""),
+    (
+        K.CAPTION,
+        "photograph_credit",
+        r".*\S\s+(?-i:Photograph|Photo|Illustration|Composite|Photo illustration|Foto|Bild"
+        r"|Fotografía)\s*:\s*\S[^.!?]{0,80}",
+        70,
+        "",
+    ),
+    (
+        K.CAPTION,
+        "agency_paren",
+        rf".*\S\s*\(\s*(?:{IMAGE_AGENCIES}|[\w.'’ /-]{{1,40}}?\s+via\s+(?:{IMAGE_AGENCIES}))\b"
+        rf"[^()]{{0,60}}\)\s*\.?",
+        40,
+        "",
+    ),
+    (
+        K.CAPTION,
+        "copyright_end",
+        rf".*\S\s*©\s*(?:\d{{4}}\s+)?(?:{_AGENCY_OR_IMAGE}|{_PERSON}\s*/\s*{_AGENCY_OR_IMAGE})\s*\.?",
+        60,
+        "",
+    ),
+]
+
+
+@lru_cache(maxsize=16)
+def rules_for(language: str | None) -> tuple[Rule, ...]:
+    """Compiled rules for ``language`` (None or unknown: every language), in matching order."""
+    if language and language in LANGUAGES:
+        tables = [("*", UNIVERSAL), (language, LANGUAGES[language])]
+    else:
+        tables = [("*", UNIVERSAL), *LANGUAGES.items()]
+    compiled = [_compile(lang, spec) for lang, specs in tables for spec in specs]
+    rank = {kind: i for i, kind in enumerate(ORDER)}
+    return tuple(sorted(compiled, key=lambda r: rank[r.kind]))  # stable: table order within kind
+
+
+def _compile(language: str, spec: Spec) -> Rule:
+    kind, name, pattern, max_words, flags = spec
+    re_flags = 0 if "case" in flags else re.IGNORECASE
+    return Rule(
+        name=f"{language}.{kind.value}.{name}",
+        kind=kind,
+        language=language,
+        pattern=re.compile(pattern, re_flags),
+        max_words=max_words,
+        scope=Scope.PREFIX if "prefix" in flags else Scope.LINE,
+        anywhere="anywhere" in flags,
+        names="names" in flags,
+        credit="credit" in flags,
+    )

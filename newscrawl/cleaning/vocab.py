@@ -1,0 +1,102 @@
+"""Shared vocabulary of the cleaning rules: agency names, credit labels, name connectors."""
+
+from __future__ import annotations
+
+from newscrawl.cleaning.model import LineKind
+
+# A rule as data: (kind, name, pattern, max_words, flags); flags may hold "anywhere", "names",
+# "prefix", "case" (case-sensitive). Patterns are matched against a whole normalised paragraph.
+Spec = tuple[LineKind, str, str, int, str]
+
+SEP = r"\s*(?:[:：|»›>•·]|\s[-–—]|[-–—]\s)\s*"  # "Read more: ...", "Lire aussi | ..."
+END = r"\s*[:：.!…]?"  # optional trailing punctuation of a standalone label
+OPEN, CLOSE = r"[(\[]?\s*", r"\s*[)\]]?\.?"
+NAMES = r"(?P<names>\S.{0,150})"
+
+# News agencies, as they appear in datelines and credit lines (regex alternatives).
+NEWS_AGENCIES = (
+    r"reuters(?:\s+breakingviews)?|ap|the associated press|associated press|afp"
+    r"|agence france[- ]presse|dpa|efe|europa press|ansa|xinhua(?: news agency)?"
+    r"|bloomberg(?: news)?|upi|ians|pti|ani"
+    r"|kna|epd|dts|anadolu(?: agency)?|aa|spa|wam|mena|qna|kuna|belga|apa|sda|keystone-sda"
+    r"|ats|lusa|aap|cp|the canadian press|pa|pa media|yonhap|kyodo|tass|sputnik|irna|sana"
+    r"|petra|nna|ina|bna|rttnews|cnn|bbc"
+    r"|agencies|agences|agencias|agenturen|nachrichtenagenturen|news agencies|wire services"
+    r"|رويترز|أ ف ب|ا ف ب|أ\.ف\.ب|فرانس برس|أسوشيتد برس|الأناضول|د ب أ|سبوتنيك|شينخوا"
+    r"|واس|وام|قنا|كونا|بترا|سانا|أ ش أ|وكالات|وكالة الأنباء"
+)
+# One or several agencies: "dpa/AFP", "Reuters and AP", "رويترز، أ ف ب".
+AGENCY_LIST = rf"(?:{NEWS_AGENCIES})(?:\s*(?:,|،|/|&|\+|and|et|und|y|و)\s*(?:{NEWS_AGENCIES}))*"
+
+# Photo agencies and stock libraries: a line naming one of these under an image is a credit.
+IMAGE_AGENCIES = (
+    r"getty(?: images)?|shutterstock(?:\.com)?|istock(?:photo)?|alamy(?: stock photo)?"
+    r"|unsplash|pexels|pixabay|picture[- ]alliance|imago(?: images)?|dpa[- ]bildfunk"
+    r"|(?:ap|afp|epa|reuters|efe|dpa|xinhua)\s*(?:photo|foto|images?)|epa-efe|sipa(?: press)?"
+    r"|abaca(?:press)?|zuma(?: press| wire)?|wikimedia commons|keystone|sopa images|nurphoto"
+    r"|pa (?:images|wire|media)|bridgeman images|mediapunch|rex(?:/shutterstock)?|dreamstime"
+    r"|adobe stock|depositphotos|ullstein bild|westend61|ddp(?: images)?|hans lucas"
+    r"|غيتي(?: إيماجز)?|جيتي|شترستوك"
+)
+
+# Labels that introduce an image credit: "Photo:", "Foto:", "Crédit photo :", "الصورة:".
+IMAGE_LABELS = (
+    r"photo credit|image credit|picture credit|image source|photo source|photo illustration"
+    r"|photos?|photographs?|photography|images?|pictures?|pics?|credits?|illustrations?"
+    r"|graphics?|footage|crédits? photos?|crédits?|fotos?|fotograf[ií]as?|fotografen?"
+    r"|im[aá]gen(?:es)?"
+    r"|cr[eé]ditos?|bild(?:er|quelle|nachweis|rechte)?|fotoquelle|fotonachweis"
+    r"|مصدر الصورة|الصورة|الصور|صورة|صور|تصوير|الصورة من"
+)
+IMAGE_LABEL_COLON = rf"(?:{IMAGE_LABELS})\s*[:：]"
+# "Photo by Jane Doe", "Foto von X", "Image courtesy of X".
+IMAGE_LABEL_BY = (
+    r"(?:photos?|photographs?|images?|pictures?|fotos?|bild|imagen|illustration)"
+    r"\s+(?:by|courtesy(?:\s+of)?|von|via)\b"
+)
+
+# Lower-case words allowed inside a list of names ("Jane Smith and John de Souza in Paris").
+_CONNECTORS = """and by in from with of the at on for de del della der den di da do dos das du
+des la le les los van von vom zu y e et und al el bin ben ibn abu editing reporting writing
+additional further compiled research graphics photos staff correspondent mit con avec por par"""
+NAME_CONNECTORS = frozenset(_CONNECTORS.split())
+
+# First words that make "By <Word>" prose, not a byline ("By Monday, ...").
+NOT_NAMES = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may"
+    r"|june|july|august|september|october|november|december|the|this|that|these|those|then"
+    r"|now|far|contrast|comparison|law|default|design|mistake|chance|way|day|night|noon"
+    r"|midnight|early|late|mid|next|last|all|some|most|many|one|two|three|ten|early|2\d|1\d"
+)
+
+# --- pattern builders: rules are phrase lists, these give them their shape ---------------
+
+
+def alt(*phrases: str) -> str:
+    """Regex alternatives, one phrase (itself a regex) per argument."""
+    return "|".join(phrases)
+
+
+def whole(*phrases: str) -> str:
+    """A line that is only one of the phrases, with optional arrows and final punctuation."""
+    return rf"[«‹<←↑▲\s]*(?:{alt(*phrases)})[\s»›>→↑▲]*{END}"
+
+
+def lead(*phrases: str) -> str:
+    """A phrase alone, or followed by a separator and anything ("Read more: <headline>")."""
+    return rf"(?:{alt(*phrases)})(?:{SEP}.{{0,200}}|{END})"
+
+
+def label(*keywords: str) -> str:
+    """A keyword, a colon and credited names ("Source: X", "Quelle : X")."""
+    return rf"{OPEN}(?:{alt(*keywords)})\s*[:：]\s*{NAMES}"
+
+
+def byline(*keywords: str) -> str:
+    """A byline keyword followed by names (checked by the cleaner), not by a common word."""
+    return rf"(?:{alt(*keywords)})\s*[:：]?\s+(?!(?:{NOT_NAMES})\b){NAMES}"
+
+
+def anywhere(*phrases: str) -> str:
+    """A short line holding one of the phrases anywhere (the prose guard applies)."""
+    return rf".{{0,150}}(?<!\w)(?:{alt(*phrases)})(?!\w).{{0,150}}"

@@ -1,0 +1,280 @@
+"""The cleaner removes each kind of boilerplate line, in five languages, and never prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.cleaning import CleanResult, LineKind, RemovedLine, clean
+from newscrawl.cleaning.rules import rules_for
+
+K = LineKind
+PROSE = "The ministry said the new plan would be presented to parliament before the summer recess."
+
+# (line, kind it must be removed as)
+REMOVED_LINES: list[tuple[str, LineKind]] = [
+    # captions with credits
+    (
+        "North Korean leader Kim visited a aircraft factory while in Russia (Image: Getty)",
+        K.CAPTION,
+    ),
+    ("Firefighters battle the blaze near Athens on Tuesday (Photo: AFP)", K.CAPTION),
+    ("Le président lors de sa visite à Marseille (Photo : AFP)", K.CAPTION),
+    ("Bundeskanzler Scholz bei der Pressekonferenz in Berlin (Foto: dpa)", K.CAPTION),
+    ("El presidente durante la rueda de prensa en Madrid (Foto: EFE)", K.CAPTION),
+    ("الرئيس خلال المؤتمر الصحفي في القاهرة (الصورة: رويترز)", K.CAPTION),
+    ("Keir Starmer at the conference in Liverpool. Photograph: Stefan Rousseau/PA", K.CAPTION),
+    ("Protesters gather outside parliament | Photo: Reuters", K.CAPTION),
+    ("A rescue worker in Gaza City (AFP via Getty Images)", K.CAPTION),
+    ("Migrants wait at the border near Tijuana. (Photo by John Moore/Getty Images)", K.CAPTION),
+    # standalone image credits
+    ("Photo: AFP", K.IMAGE_CREDIT),
+    ("Photo : AFP", K.IMAGE_CREDIT),
+    ("Foto: dpa", K.IMAGE_CREDIT),
+    ("Foto: picture alliance / dpa", K.IMAGE_CREDIT),
+    ("Image: Getty Images", K.IMAGE_CREDIT),
+    ("(Image: Getty)", K.IMAGE_CREDIT),
+    ("Getty Images", K.IMAGE_CREDIT),
+    ("AFP via Getty Images", K.IMAGE_CREDIT),
+    ("REUTERS/Kevin Lamarque", K.IMAGE_CREDIT),
+    ("Kevin Lamarque/Reuters", K.IMAGE_CREDIT),
+    ("© Getty Images", K.IMAGE_CREDIT),
+    ("Crédit photo : Ludovic Marin / AFP", K.IMAGE_CREDIT),
+    ("Bild: Imago Images", K.IMAGE_CREDIT),
+    ("Imagen: Europa Press", K.IMAGE_CREDIT),
+    ("تصوير: محمد علي", K.IMAGE_CREDIT),
+    ("Photo by Jane Doe on Unsplash", K.IMAGE_CREDIT),
+    # source credits
+    ("Source of data and images: daily-express", K.SOURCE_CREDIT),
+    ("Source: Daily Express", K.SOURCE_CREDIT),
+    ("Source : Le Monde", K.SOURCE_CREDIT),
+    ("Sources: AFP, Reuters", K.SOURCE_CREDIT),
+    ("المصدر: ديلي إكسبريس", K.SOURCE_CREDIT),
+    ("المصدر : وكالات", K.SOURCE_CREDIT),
+    ("Quelle: dpa", K.SOURCE_CREDIT),
+    ("Fuente: Europa Press", K.SOURCE_CREDIT),
+    ("This article originally appeared on The Conversation.", K.SOURCE_CREDIT),
+    ("This story was originally published by ProPublica.", K.SOURCE_CREDIT),
+    (
+        "This article is republished from The Conversation under a Creative Commons license.",
+        K.SOURCE_CREDIT,
+    ),
+    ("Reporting by Andrew Osborn; Editing by Alison Williams", K.SOURCE_CREDIT),
+    (
+        "(Reporting by Jane Doe in London; additional reporting by John Roe; Editing by Mark Heinrich)",
+        K.SOURCE_CREDIT,
+    ),
+    ("Additional reporting by Maria Garcia", K.SOURCE_CREDIT),
+    ("Copyright 2024 The Associated Press. All rights reserved.", K.SOURCE_CREDIT),
+    ("(With inputs from PTI)", K.SOURCE_CREDIT),
+    ("With AFP", K.SOURCE_CREDIT),
+    ("Avec AFP", K.SOURCE_CREDIT),
+    ("(dpa)", K.SOURCE_CREDIT),
+    ("Mit Material von dpa und Reuters", K.SOURCE_CREDIT),
+    ("Con información de EFE", K.SOURCE_CREDIT),
+    ("وكالات", K.SOURCE_CREDIT),
+    ("Cet article a été initialement publié sur The Conversation.", K.SOURCE_CREDIT),
+    ("Dieser Artikel erschien zuerst bei Spiegel Online.", K.SOURCE_CREDIT),
+    ("Este artículo fue publicado originalmente en El País.", K.SOURCE_CREDIT),
+    ("نقلا عن صحيفة الشرق الأوسط", K.SOURCE_CREDIT),
+    ("By The Associated Press", K.SOURCE_CREDIT),
+    # bylines
+    ("By Jane Smith", K.BYLINE),
+    ("By JANE SMITH and JOHN DOE, Associated Press", K.BYLINE),
+    ("Written by Cassidy Horton", K.BYLINE),
+    ("Von Hans Müller", K.BYLINE),
+    ("Par Jean Dupont", K.BYLINE),
+    ("Por Juan Pérez", K.BYLINE),
+    ("بقلم: محمد أحمد", K.BYLINE),
+    # call to action, social
+    ("For more news: Elrisala ، For social communication, follow us on Facebook .", K.CTA),
+    ("Follow us on Twitter and Instagram", K.CTA),
+    ("Click here to download our free app", K.CTA),
+    ("Suivez-nous sur Facebook et Twitter", K.CTA),
+    ("Folgen Sie uns auf Instagram", K.CTA),
+    ("Síguenos en Twitter", K.CTA),
+    ("تابعونا على فيسبوك", K.CTA),
+    ("لمزيد من الأخبار: الرسالة ، وللتواصل الاجتماعي تابعونا على فيسبوك .", K.CTA),
+    # navigation
+    ("Back to top button", K.NAVIGATION),
+    ("Back to top", K.NAVIGATION),
+    ("زر الذهاب إلى الأعلى", K.NAVIGATION),
+    ("Retour en haut de la page", K.NAVIGATION),
+    ("Zurück nach oben", K.NAVIGATION),
+    ("Volver arriba", K.NAVIGATION),
+    ("Tags: Russia, North Korea, Kim Jong Un", K.NAVIGATION),
+    ("Next article", K.NAVIGATION),
+    ("Share this article", K.NAVIGATION),
+    ("5 min read", K.NAVIGATION),
+    # related / read more
+    ("Related Articles", K.RELATED),
+    ("Read more: Kim arrives in Russia by armoured train", K.RELATED),
+    ("READ MORE: Putin and Kim sign defence pact", K.RELATED),
+    ("You might also like", K.RELATED),
+    ("Lire aussi : Le gouvernement présente son budget", K.RELATED),
+    ("À lire aussi | La réforme des retraites", K.RELATED),
+    ("Lesen Sie auch: Die Ampel streitet über den Haushalt", K.RELATED),
+    ("Mehr zum Thema", K.RELATED),
+    ("Lee también: El Gobierno aprueba los presupuestos", K.RELATED),
+    ("Noticias relacionadas", K.RELATED),
+    ("اقرأ أيضا: الرئيس يزور موسكو", K.RELATED),
+    ("مواضيع ذات صلة", K.RELATED),
+    # newsletter
+    ("Sign up for our newsletter", K.NEWSLETTER),
+    ("Get the best of Creative Boom delivered to your inbox weekly", K.NEWSLETTER),
+    ("Subscribe to get the latest posts sent to your email.", K.NEWSLETTER),
+    ("Inscrivez-vous à notre newsletter", K.NEWSLETTER),
+    ("Jetzt Newsletter abonnieren", K.NEWSLETTER),
+    ("Suscríbete a nuestro boletín", K.NEWSLETTER),
+    ("اشترك في النشرة البريدية", K.NEWSLETTER),
+    # advertisement labels
+    ("Advertisement", K.ADVERTISEMENT),
+    ("- Advertisement -", K.ADVERTISEMENT),
+    ("Story continues below advertisement", K.ADVERTISEMENT),
+    ("Anzeige", K.ADVERTISEMENT),
+    ("Publicité", K.ADVERTISEMENT),
+    ("إعلان", K.ADVERTISEMENT),
+]
+
+# Article prose that mentions rule keywords but must stay.
+KEPT_LINES = [
+    "Reuters reported last week that the two leaders had agreed to meet again in the autumn.",
+    "By Monday, the committee had voted to approve the plan.",
+    "By the time firefighters arrived, the building had collapsed.",
+    "Source: the ministry's own figures, published on Friday, show a sharp rise in arrests.",
+    "Residents can sign up for emergency alerts on the county website, officials said on Tuesday.",
+    "The photographer, who works for AFP, said he had never seen such destruction in twenty years.",
+    "Reporting by the Financial Times showed that the plan had been drafted months earlier.",
+    "Copyright law changed in 2019, when the European Union adopted its directive on the matter.",
+    "Follow-up talks are planned for next week in Geneva, diplomats said.",
+    "He urged young people to follow us on the path of peace and reconciliation in the whole region.",
+    "Related to this, the central bank raised interest rates for the third time this year.",
+    "Par ailleurs, le ministre a annoncé une hausse du budget de la défense.",
+    "Von Montag an gelten in Berlin neue Regeln für den Nahverkehr.",
+    "Por eso, el Gobierno ha decidido aplazar la votación hasta septiembre.",
+    "كتب الرئيس رسالة إلى نظيره الروسي يدعوه فيها إلى زيارة القاهرة الشهر المقبل.",
+    "Stay at home if you feel unwell, the health ministry advised on Sunday.",
+    "More than 500 people attended the rally in central London on Saturday afternoon.",
+    "Share prices fell sharply after the announcement.",
+    "Home prices rose by 4% in March compared with a year earlier.",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), REMOVED_LINES)
+def test_removes_line_with_its_kind_and_exact_text(line: str, kind: LineKind) -> None:
+    result = clean(f"{PROSE}\n\n{line}\n\n{PROSE} Again.")
+    assert result.text == f"{PROSE}\n\n{PROSE} Again."
+    assert [(r.text, r.kind) for r in result.removed] == [(line, kind)]
+    assert result.removed[0].rule.split(".")[1] == kind.value
+
+
+@pytest.mark.parametrize("line", KEPT_LINES)
+def test_keeps_prose_that_mentions_rule_keywords(line: str) -> None:
+    result = clean(f"{PROSE}\n\n{line}")
+    assert result.removed == []
+    assert result.text == f"{PROSE}\n\n{line}"
+
+
+@pytest.mark.parametrize(
+    ("first", "prefix", "rest"),
+    [
+        (
+            "LONDON (Reuters) - The Bank of England raised rates.",
+            "LONDON (Reuters) -",
+            "The Bank of England raised rates.",
+        ),
+        ("(AP) — Voters head to the polls today.", "(AP) —", "Voters head to the polls today."),
+        (
+            "PARIS (AFP) - Le gouvernement a démissionné.",
+            "PARIS (AFP) -",
+            "Le gouvernement a démissionné.",
+        ),
+        (
+            "WASHINGTON, March 3 (Reuters) - The Senate voted.",
+            "WASHINGTON, March 3 (Reuters) -",
+            "The Senate voted.",
+        ),
+        (
+            "Berlin (dpa) - Die Regierung hat beschlossen.",
+            "Berlin (dpa) -",
+            "Die Regierung hat beschlossen.",
+        ),
+        (
+            "Madrid, 5 mar (EFE).- El Gobierno aprobó el plan.",
+            "Madrid, 5 mar (EFE).-",
+            "El Gobierno aprobó el plan.",
+        ),
+        (
+            "القاهرة (رويترز) - قالت الحكومة المصرية اليوم إن",
+            "القاهرة (رويترز) -",
+            "قالت الحكومة المصرية اليوم إن",
+        ),
+        (
+            "NEW YORK (AP) — Stocks fell on Wall Street.",
+            "NEW YORK (AP) —",
+            "Stocks fell on Wall Street.",
+        ),
+    ],
+)
+def test_dateline_prefix_goes_rest_of_paragraph_stays(first: str, prefix: str, rest: str) -> None:
+    result = clean(f"{first}\n\n{PROSE}")
+    assert result.text == f"{rest}\n\n{PROSE}"
+    assert [(r.text, r.kind) for r in result.removed] == [(prefix, K.DATELINE)]
+
+
+def test_dateline_only_near_the_start() -> None:
+    late = "The minister said (Reuters) - that was wrong."
+    text = f"{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nLONDON (Reuters) - {late}"
+    assert clean(text).removed == []
+
+
+def test_headline_repeated_as_first_paragraph_is_removed() -> None:
+    title = "Kim visits Russian aircraft factory"
+    result = clean(f"Kim visits Russian  aircraft factory.\n\n{PROSE}", title=title)
+    assert result.text == PROSE
+    assert result.removed == [
+        RemovedLine("Kim visits Russian aircraft factory.", K.TITLE, "title.repeated")
+    ]
+    # the headline further down is a quote of it, not a repetition
+    assert clean(f"{PROSE}\n\n{title}", title=title).removed == []
+
+
+def test_template_lines_are_removed_after_static_rules() -> None:
+    footer = "Elrisala is an independent news website founded in 2010."
+    text = (
+        f"{PROSE}\n\nSource: Reuters\n\nELRISALA is an independent news website founded in 2010.\n"
+    )
+    result = clean(text, template_lines=[footer, "Source: Reuters"])
+    assert result.text == PROSE
+    assert [(r.kind, r.rule) for r in result.removed] == [
+        (K.SOURCE_CREDIT, "en.source_credit.source_label"),  # static rule wins: credit kept
+        (K.TEMPLATE, "template"),
+    ]
+
+
+def test_hygiene_nfc_whitespace_invisible_characters() -> None:
+    raw = "  Cafe\u0301\u00a0au   lait\u200b\u00ad here.\t\r\n\n\n\nSecond\u2003para\x07graph.  "
+    result = clean(raw)
+    assert result.text == "Café au lait here.\n\nSecond paragraph."
+    assert result.removed == []
+
+
+def test_language_selects_rules_and_none_means_all() -> None:
+    assert clean("Zurück nach oben", language="de").text == ""
+    assert clean("Zurück nach oben", language="en").text == "Zurück nach oben"
+    assert clean("Zurück nach oben").text == ""
+    assert clean("Zurück nach oben", language="xx").text == ""  # unknown: all languages
+    names = [r.name for r in rules_for(None)]
+    assert len(names) == len(set(names))
+    for lang in ("en", "fr", "de", "es", "ar"):
+        assert any(n.startswith(f"{lang}.") for n in names)
+
+
+def test_everything_removed_gives_empty_text() -> None:
+    result = clean("Related Articles\n\nBack to top button")
+    assert result == CleanResult(
+        "",
+        [
+            RemovedLine("Related Articles", K.RELATED, "en.related.label"),
+            RemovedLine("Back to top button", K.NAVIGATION, "en.navigation.label"),
+        ],
+    )
