@@ -38,7 +38,31 @@ CORE = [
 DEDUP: list[str] = []
 
 # --- learned per-domain template lines (cleaning) ----------------------------------------
-TEMPLATES: list[str] = []
+TEMPLATES: list[str] = [
+    # Pages of a domain observed so far: the sequence number of template observations.
+    """CREATE TABLE IF NOT EXISTS template_domains (
+        domain TEXT PRIMARY KEY,
+        pages BIGINT NOT NULL
+    )""",
+    # Short lines seen on a page, by line hash and page signature (a window per domain).
+    """CREATE TABLE IF NOT EXISTS template_candidates (
+        domain TEXT NOT NULL,
+        line_hash TEXT NOT NULL,
+        page_sig TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (domain, line_hash, page_sig)
+    )""",
+    "CREATE INDEX IF NOT EXISTS template_candidates_seq ON template_candidates (domain, seq)",
+    # Lines learned as the domain's template: removed from its later pages.
+    """CREATE TABLE IF NOT EXISTS template_lines (
+        domain TEXT NOT NULL,
+        line_hash TEXT NOT NULL,
+        line TEXT NOT NULL,
+        pages BIGINT NOT NULL,
+        learned_at TEXT NOT NULL,
+        PRIMARY KEY (domain, line_hash)
+    )""",
+]
 
 # --- runs and per-source stats (operations) ----------------------------------------------
 RUNS: list[str] = []
