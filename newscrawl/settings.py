@@ -46,6 +46,7 @@ SPIDER_MIDDLEWARES = {
 
 ITEM_PIPELINES = {
     "newscrawl.pipelines.accounting.AccountingPipeline": 50,
+    "newscrawl.pipelines.cleaning.CleaningPipeline": 100,
     "newscrawl.pipelines.language.LanguagePipeline": 200,
     "newscrawl.pipelines.store.StorePipeline": 900,
 }
