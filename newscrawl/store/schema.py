@@ -65,6 +65,51 @@ TEMPLATES: list[str] = [
 ]
 
 # --- runs and per-source stats (operations) ----------------------------------------------
-RUNS: list[str] = []
+RUNS: list[str] = [
+    # One row per run (per worker in distributed mode); written at start, completed at close.
+    # finished_at IS NULL on a row that is not the running crawl: the process died.
+    """CREATE TABLE IF NOT EXISTS runs (
+        crawl_id TEXT PRIMARY KEY,
+        spider TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        finish_reason TEXT,
+        host TEXT NOT NULL,
+        pid BIGINT NOT NULL,
+        pages BIGINT NOT NULL,
+        articles BIGINT NOT NULL,
+        duplicates BIGINT NOT NULL,
+        errors BIGINT NOT NULL,
+        flagged BIGINT NOT NULL,
+        settings TEXT NOT NULL,
+        totals TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS runs_started_at ON runs (started_at)",
+    # Per source and run: the headline counts as columns (for SQL), everything in detail (JSON).
+    """CREATE TABLE IF NOT EXISTS run_sources (
+        crawl_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        fetched BIGINT NOT NULL,
+        article_pages BIGINT NOT NULL,
+        emitted BIGINT NOT NULL,
+        known BIGINT NOT NULL,
+        duplicates_url BIGINT NOT NULL,
+        duplicates_exact BIGINT NOT NULL,
+        duplicates_near BIGINT NOT NULL,
+        duplicates_kept BIGINT NOT NULL,
+        not_articles BIGINT NOT NULL,
+        errors_download BIGINT NOT NULL,
+        errors_http BIGINT NOT NULL,
+        errors_extraction BIGINT NOT NULL,
+        empty BIGINT NOT NULL,
+        short BIGINT NOT NULL,
+        median_words DOUBLE PRECISION,
+        extraction_yield DOUBLE PRECISION,
+        health TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (crawl_id, source)
+    )""",
+    "CREATE INDEX IF NOT EXISTS run_sources_source ON run_sources (source, crawl_id)",
+]
 
 SCHEMA: list[str] = CORE + DEDUP + TEMPLATES + RUNS
