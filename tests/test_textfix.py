@@ -1,0 +1,77 @@
+"""Pages with a wrong or missing charset decode right; mojibake in extracted text is repaired."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newscrawl.extraction import extract
+from newscrawl.textfix import decode_body, repair_text
+
+FRENCH = (
+    "Le président a visité l’usine de Marseille. « C’est un succès », a-t-il déclaré – "
+    "une naïve résumé à 5 € près."
+)
+GERMAN = "Die Bürger in München: „Das größte Straßenfest“ sagt er – 20 € pro Person."
+ARABIC = "قال الرئيس إن الحكومة ستعلن خطة جديدة لإعادة بناء المدن التي غمرتها الفيضانات."
+
+
+def page(text: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>T</title></head><body><p>{text}</p></body></html>"
+
+
+def test_windows_1252_page_served_as_utf8() -> None:
+    html = page(FRENCH, '<meta charset="utf-8">')
+    assert decode_body(html.encode("cp1252"), "utf-8") == html
+
+
+def test_windows_1252_page_without_any_declaration() -> None:
+    for text in (FRENCH, GERMAN):
+        html = page(text)
+        assert decode_body(html.encode("cp1252"), None) == html
+
+
+def test_declared_latin1_is_read_as_windows_1252() -> None:
+    html = page(GERMAN)
+    assert decode_body(html.encode("cp1252"), "ISO-8859-1") == html  # „ “ – € live in cp1252
+
+
+def test_meta_charset_used_when_header_is_wrong() -> None:
+    html = page(ARABIC, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
+    assert decode_body(html.encode("cp1256"), "utf-8") == html
+
+
+def test_utf8_page_declared_latin1_stays_utf8() -> None:
+    html = page(ARABIC + " " + FRENCH)
+    assert decode_body(html.encode("utf-8"), "iso-8859-1") == html
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"), [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")]
+)
+def test_byte_order_mark_wins(bom: bytes, codec: str) -> None:
+    html = page(FRENCH)
+    assert decode_body(bom + html.encode(codec), "cp1252") == html
+
+
+def test_undecodable_bytes_never_raise() -> None:
+    assert isinstance(decode_body(b"\x81\x8d\x8f\x90\x9d" * 10, "no-such-codec"), str)
+
+
+@pytest.mark.parametrize("text", [FRENCH, GERMAN, ARABIC])
+def test_mojibake_is_repaired_and_clean_text_untouched(text: str) -> None:
+    broken = text.encode("utf-8").decode("cp1252", errors="replace")
+    if "\ufffd" in broken:  # bytes cp1252 lacks: the way browsers show them is latin-1
+        broken = text.encode("utf-8").decode("latin-1")
+    assert broken != text
+    assert repair_text(broken) == text
+    assert repair_text(text) == text
+
+
+def test_extraction_repairs_a_page_stored_with_mojibake() -> None:
+    body = " ".join([FRENCH] * 4).encode("utf-8").decode("cp1252")
+    html = f"<html><head><title>Un succÃ¨s</title></head><body><article><p>{body}</p></article></body></html>"
+    result = extract(html, "https://example.fr/article")
+    assert FRENCH in result.text
+    assert "Ã" not in result.text
