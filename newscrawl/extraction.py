@@ -14,7 +14,9 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
+from newscrawl.extraction_meta import pick_authors, pick_modified, pick_published, pick_title
 from newscrawl.pagemeta import PageMeta
+from newscrawl.textfix import repair_text
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +61,10 @@ def parse_html(html: str | bytes) -> etree._Element:
 
 
 def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Extraction:
-    """Extract title, text, authors, dates and page metadata from ``html`` fetched at ``url``."""
+    """Extract title, text, authors, dates and page metadata from ``html`` fetched at ``url``.
+
+    Text, title and authors are repaired when the page carries mojibake (newscrawl.textfix).
+    """
     tree = parse_html(html)
     page = read_page_meta(tree, url)
     opts = options or make_options()
@@ -71,31 +76,17 @@ def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Ex
         raise ExtractionError("trafilatura_error", str(exc)) from exc
     if doc is None:
         raise ExtractionError("no_text")
-    text = normalise_paragraphs(doc.text or "")
     article = _jsonld_article(tree)
-    authors = list(page.raw_authors)
     if doc.author:
-        authors.extend(a.strip() for a in doc.author.split(";") if a.strip())
-    page.raw_authors = _unique(authors)
+        page.raw_authors = _unique([*page.raw_authors, *(a.strip() for a in doc.author.split(";"))])
+    title = pick_title(tree, page, article, doc.title or "", url)
+    authors = pick_authors(tree, article, page.meta_tags, doc.author)
     return Extraction(
-        title=_first(
-            _str(article.get("headline")),
-            page.meta_tags.get("og:title"),
-            doc.title,
-        ),
-        text=text,
-        authors=page.raw_authors,
-        published=_first(
-            _str(article.get("datePublished")),
-            page.meta_tags.get("article:published_time"),
-            doc.date,
-        )
-        or None,
-        modified=_first(
-            _str(article.get("dateModified")),
-            page.meta_tags.get("article:modified_time"),
-        )
-        or None,
+        title=repair_text(title),
+        text=repair_text(normalise_paragraphs(doc.text or "")),
+        authors=[repair_text(a) for a in authors],
+        published=pick_published(doc.date, article, page.meta_tags),
+        modified=pick_modified(article, page.meta_tags),
         page=page,
     )
 
@@ -248,13 +239,6 @@ def _body_links(tree: etree._Element, url: str) -> list[tuple[str, str]]:
         if len(out) >= MAX_LINKS:
             break
     return out
-
-
-def _first(*values: str | None) -> str:
-    for value in values:
-        if value and value.strip():
-            return value.strip()
-    return ""
 
 
 def _unique(values: Any) -> list[str]:

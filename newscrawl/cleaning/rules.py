@@ -148,7 +148,6 @@ UNIVERSAL: list[Spec] = [
         r"[-–—_*\s]*(?:"
         + alt(
             r"advertisements?",
-            "advertising",
             r"advertisement\s*[-–—:]\s*scroll to continue",
             "ads?",
             r"sponsored(?: content| post| links?)?",

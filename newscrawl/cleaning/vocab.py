@@ -43,7 +43,7 @@ IMAGE_AGENCIES = (
 IMAGE_LABELS = (
     r"photo credit|image credit|picture credit|image source|photo source|photo illustration"
     r"|photos?|photographs?|photography|images?|pictures?|pics?|credits?|illustrations?"
-    r"|graphics?|footage|crédits? photos?|crédits?|fotos?|fotograf[ií]as?|fotografen?"
+    r"|graphic|footage|crédits? photos?|crédits?|fotos?|fotograf[ií]as?|fotografen?"
     r"|im[aá]gen(?:es)?"
     r"|cr[eé]ditos?|bild(?:er|quelle|nachweis|rechte)?|fotoquelle|fotonachweis"
     r"|مصدر الصورة|الصورة|الصور|صورة|صور|تصوير|الصورة من"
@@ -92,9 +92,12 @@ def label(*keywords: str) -> str:
     return rf"{OPEN}(?:{alt(*keywords)})\s*[:：]\s*{NAMES}"
 
 
-def byline(*keywords: str) -> str:
-    """A byline keyword followed by names (checked by the cleaner), not by a common word."""
-    return rf"(?:{alt(*keywords)})\s*[:：]?\s+(?!(?:{NOT_NAMES})\b){NAMES}"
+def byline(keywords: tuple[str, ...], labels: tuple[str, ...] = ()) -> str:
+    """Names after a byline keyword ("By Jane Smith": two words at least) or a label with a
+    colon ("Author: Jane"); the cleaner checks they are names, not a common word."""
+    spoken = rf"(?:{alt(*keywords)})\s+(?=\S+\s+\S)"
+    labelled = rf"(?:{alt(*labels)})\s*[:：]\s*" if labels else "(?!)"
+    return rf"(?:{spoken}|{labelled})(?!(?:{NOT_NAMES})\b){NAMES}"
 
 
 def anywhere(*phrases: str) -> str:

@@ -11,6 +11,9 @@ _DATE = r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?\s+\d{4}|\d{4
 _DATE += r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 _TIME = r"(?:[ ,]+(?:at\s+|um\s+|à\s+|a las\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"
 _TIME += r"\s*(?:[A-Z]{2,4})?)?"
+# "Originally published in March 2022" dates the page; it credits no one.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_NOT_A_DATE = rf"(?!\s+(?:(?:on|in|at)\s+)?(?:\d|{_MONTH}\s+\d))"
 
 EN: list[Spec] = [
     (
@@ -77,7 +80,6 @@ EN: list[Spec] = [
             "categories",
             "category",
             "posted in",
-            "keywords",
         ),
         25,
         "",
@@ -110,7 +112,7 @@ EN: list[Spec] = [
         "originally",
         r"(?:this|the) (?:article|story|post|piece|report|interview|op-ed|column|essay|content)\b"
         r".{0,60}?\b(?:was )?(?:originally|first|initially) (?:appeared|published|posted|ran|run"
-        r"|featured|written)\b.{0,250}",
+        rf"|featured|written)\b{_NOT_A_DATE}.{{0,250}}",
         60,
         "",
     ),
@@ -124,7 +126,8 @@ EN: list[Spec] = [
     (
         K.SOURCE_CREDIT,
         "originally_short",
-        r"(?:originally|first) (?:published|appeared|posted)\s+(?:on|in|at|by)\b.{1,150}",
+        rf"(?:originally|first) (?:published|appeared|posted){_NOT_A_DATE}\s+(?:on|in|at|by)\b"
+        r".{1,150}",
         30,
         "",
     ),
@@ -149,15 +152,8 @@ EN: list[Spec] = [
         K.BYLINE,
         "by",
         byline(
-            "by",
-            "written by",
-            "words by",
-            "story by",
-            "text by",
-            "reported by",
-            "posted by",
-            r"authors?\s*[:：]",
-            "author",
+            ("by", "written by", "words by", "story by", "text by", "reported by", "posted by"),
+            ("authors?", "by", "written by"),
         ),
         14,
         "names",
@@ -265,12 +261,10 @@ EN: list[Spec] = [
             r"get the (?:\w+ )?app",
             r"for more (?:news|stories|updates|information)\s*[:：]",
             r"for the latest (?:news|updates|stories)",
-            "stay tuned",
             r"stay (?:up to date|updated|informed|connected) with (?:us|our)",
             r"share (?:this|your) (?:article|story|post|thoughts|story with us)",
             r"send us your (?:news|tips|stories)",
             r"have a (?:news )?tip",
-            "contact us at",
             "we want to hear from you",
             "let us know in the comments",
             r"please (?:like|share|comment|subscribe)",

@@ -90,7 +90,13 @@ ES: list[Spec] = [
         14,
         "",
     ),
-    (K.BYLINE, "por", byline("por", "autora?", "escrito por", "redacción"), 14, "names"),
+    (
+        K.BYLINE,
+        "por",
+        byline(("por", "escrito por"), ("autora?", "redacción", "por", "texto")),
+        14,
+        "names",
+    ),
     (
         K.RELATED,
         "label",

@@ -80,11 +80,8 @@ FR: list[Spec] = [
         K.BYLINE,
         "par",
         byline(
-            "par",
-            "propos recueillis par",
-            "auteure?",
-            "rédigé par",
-            "écrit par",
+            ("par", "propos recueillis par", "rédigé par", "écrit par"),
+            ("auteure?", "par", "texte"),
         ),
         14,
         "names",
