@@ -1,0 +1,67 @@
+"""``scrapy export --format parquet|jsonl|csv [--since DATE] [--source NAME] -o PATH``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from newscrawl.config import NewscrawlConfig
+from newscrawl.exceptions import NewscrawlError
+from newscrawl.operations.export import FORMATS, export_records, parse_since, select_records
+from newscrawl.store import open_store
+
+
+class Command(ScrapyCommand):
+    """Export stored records (originals only by default) for pandas, DuckDB, spreadsheets."""
+
+    requires_project = True
+    requires_crawler_process = False
+    default_settings: ClassVar[dict[str, Any]] = {"LOG_LEVEL": "WARNING"}
+
+    def syntax(self) -> str:
+        return "--format parquet|jsonl|csv [--since DATE] [--source NAME] -o PATH"
+
+    def short_desc(self) -> str:
+        return "Export stored records as Parquet, JSON Lines or CSV"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--format", choices=FORMATS, default=None,
+                            help="output format (default: from the -o extension)")  # fmt: skip
+        parser.add_argument("--since", metavar="DATE",
+                            help="only records fetched since DATE (UTC, ISO 8601)")  # fmt: skip
+        parser.add_argument("--source", metavar="NAME", help="only records of this source")
+        parser.add_argument("--include-duplicates", action="store_true",
+                            help="also records kept as duplicates (duplicate_of set)")  # fmt: skip
+        parser.add_argument("-o", "--output", metavar="PATH", required=True,
+                            help="file to write")  # fmt: skip
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if args:
+            raise UsageError(f"unexpected arguments: {' '.join(args)}")
+        path = Path(opts.output)
+        fmt = opts.format or path.suffix.lstrip(".").lower()
+        if fmt not in FORMATS:
+            raise UsageError(f"--format: expected one of {', '.join(FORMATS)}")
+        try:
+            since = parse_since(opts.since) if opts.since else None
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        try:
+            config = NewscrawlConfig.from_settings(self.settings)
+            store = open_store(config.store)
+            try:
+                records = select_records(store, since, opts.source, opts.include_duplicates)
+                count = export_records(records, path, fmt)
+            finally:
+                store.close()
+        except (NewscrawlError, OSError) as exc:
+            print(f"newscrawl: error: {exc}", file=sys.stderr)
+            self.exitcode = 1
+            return
+        print(f"Exported {count} record(s) to {path} ({fmt})")
