@@ -35,7 +35,34 @@ CORE = [
 ]
 
 # --- near-duplicate index (dedup) --------------------------------------------------------
-DEDUP: list[str] = []
+DEDUP: list[str] = [
+    # Index layout (MinHash permutations, shingle size, LSH bands x rows) as JSON: a change
+    # of settings triggers a rebuild instead of silently comparing incompatible keys.
+    """CREATE TABLE IF NOT EXISTS dedup_meta (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # Exact duplicates: the original that first claimed a content hash (unique key, so two
+    # workers cannot both claim it).
+    """CREATE TABLE IF NOT EXISTS dedup_hashes (
+        content_hash TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL
+    )""",
+    # One MinHash signature per indexed original; doc = 63-bit hash of article_id (compact
+    # join key for the bands), added = insertion time in ns (the earliest copy wins).
+    """CREATE TABLE IF NOT EXISTS dedup_signatures (
+        doc BIGINT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        added BIGINT NOT NULL,
+        signature TEXT NOT NULL
+    )""",
+    # LSH band keys: a lookup is one probe of this primary-key index per band.
+    """CREATE TABLE IF NOT EXISTS dedup_bands (
+        band_key BIGINT NOT NULL,
+        doc BIGINT NOT NULL,
+        PRIMARY KEY (band_key, doc)
+    )""",
+]
 
 # --- learned per-domain template lines (cleaning) ----------------------------------------
 TEMPLATES: list[str] = [
