@@ -19,7 +19,7 @@ class NewscrawlConfig:
     """NEWSCRAWL_STORE: article store URL (sqlite:///PATH or postgresql://...)."""
     keep_duplicates: bool = False
     """NEWSCRAWL_KEEP_DUPLICATES: emit duplicates with duplicate_of set instead of dropping."""
-    near_dup_threshold: float = 0.8
+    near_dup_threshold: float = 0.45
     """NEWSCRAWL_NEAR_DUP_THRESHOLD: estimated Jaccard similarity (0-1) of word shingles."""
     minhash_perms: int = 128
     """NEWSCRAWL_MINHASH_PERMS: MinHash permutations (signature length)."""
