@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import socket
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -32,7 +31,12 @@ from newscrawl.operations import health
 from newscrawl.operations.counts import DUPLICATE_KINDS, RunSummary, median
 from newscrawl.operations.lock import RunLock, acquire_run_lock
 from newscrawl.operations.runs import save_run, source_history
-from newscrawl.operations.summary import format_summary, report_dir, write_json_report
+from newscrawl.operations.summary import (
+    format_summary,
+    redact_url_credentials,
+    report_dir,
+    write_json_report,
+)
 from newscrawl.store import Store
 
 logger = logging.getLogger(__name__)
@@ -46,12 +50,6 @@ RECORDED_SETTINGS = (
 """Scrapy settings stored with each run (next to every NEWSCRAWL_* value)."""
 
 _SOURCE_PREFIX = f"{stats.PREFIX}/source/"
-_PASSWORD = re.compile(r"(//[^:/@]*:)[^@/]*@")
-
-
-def redact_url_credentials(url: str) -> str:
-    """``postgresql://user:secret@host/db`` -> ``postgresql://user:***@host/db``."""
-    return _PASSWORD.sub(r"\1***@", url)
 
 
 def duplicate_kind(exc: BaseException) -> str:
