@@ -34,7 +34,7 @@ _INVISIBLE = re.compile(
     "["
     + "".join(
         chr(cp)
-        for block in (range(0x0300, 0x2100), range(0xFE00, 0xFF00))
+        for block in (range(0x00A0, 0x2100), range(0xFE00, 0xFF00))
         for cp in block
         if unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf")
     )
