@@ -44,6 +44,11 @@ SPIDER_MIDDLEWARES = {
     "newscrawl.middlewares.incremental.IncrementalMiddleware": 900,
 }
 
+# Run records, per-source health, end-of-run summary and report, run lock (docs/operations.md).
+EXTENSIONS = {
+    "newscrawl.operations.recorder.RunRecorder": 500,
+}
+
 ITEM_PIPELINES = {
     "newscrawl.pipelines.accounting.AccountingPipeline": 50,
     "newscrawl.pipelines.cleaning.CleaningPipeline": 100,

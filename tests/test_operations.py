@@ -212,3 +212,16 @@ def test_json_report_is_written_next_to_the_feed(tmp_path: Path) -> None:
     assert (data["crawl_id"], data["healthy"], data["duration_s"]) == ("r1", True, 30.0)
     assert data["sources"]["a"]["emitted"] == 20
     assert data["sources"]["a"]["extraction_yield"] == pytest.approx(20 / 21)
+
+
+def test_dedup_stats_give_the_duplicate_kinds_of_a_source() -> None:
+    run = RunSummary("r")
+    c = run.source("a")
+    c.emitted = 5
+    c.duplicates = {"other": 3, "kept": 1}  # read from messages; the stats know better
+    merge_source_stats(run, {"newscrawl/source/a/duplicate/url": 1,
+                             "newscrawl/source/a/duplicate/near": 2,
+                             "newscrawl/source/a/duplicate/exact": 1})  # fmt: skip
+    assert c.duplicates == {"url": 1, "near": 2, "exact": 1, "kept": 1}
+    assert (c.duplicates_found, c.duplicates_dropped) == (4, 3)
+    assert c.duplicate_rate == pytest.approx(4 / 8)

@@ -43,7 +43,7 @@ class SourceCounts:
     known: int = 0
     """Article URLs not fetched because the store already holds them (incremental)."""
     duplicates: dict[str, int] = field(default_factory=dict)
-    """Duplicates dropped by kind (url, exact, near, other), plus ``kept`` (emitted ones)."""
+    """Duplicates found, by kind (url, exact, near, other); ``kept``: how many were emitted."""
     not_article: dict[str, int] = field(default_factory=dict)
     """Pages that were not articles, by reason (hub_url, short_body, not_html, ...)."""
     errors: dict[str, int] = field(default_factory=dict)
@@ -75,6 +75,11 @@ class SourceCounts:
     @property
     def duplicates_dropped(self) -> int:
         """Duplicates that were not emitted."""
+        return self.duplicates_found - self.duplicates.get("kept", 0)
+
+    @property
+    def duplicates_found(self) -> int:
+        """Duplicates of every kind, dropped or kept."""
         return sum(n for kind, n in self.duplicates.items() if kind != "kept")
 
     @property
@@ -96,8 +101,7 @@ class SourceCounts:
     @property
     def duplicate_rate(self) -> float | None:
         """Duplicates (dropped or kept) per article that reached the dedup stage."""
-        seen = self.emitted + self.duplicates_dropped
-        return ratio(self.duplicates_dropped + self.duplicates.get("kept", 0), seen)
+        return ratio(self.duplicates_found, self.emitted + self.duplicates_dropped)
 
     @property
     def error_rate(self) -> float | None:
@@ -114,6 +118,7 @@ class SourceCounts:
         """Plain JSON-ready dict: every field plus the derived rates."""
         out = asdict(self)
         out.update(
+            duplicates_found=self.duplicates_found,
             duplicates_dropped=self.duplicates_dropped,
             not_articles=self.not_articles,
             errors_download=self.error_count("download"),

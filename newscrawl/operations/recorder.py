@@ -60,7 +60,12 @@ def duplicate_kind(exc: BaseException) -> str:
 
 
 def merge_source_stats(run: RunSummary, all_stats: dict[str, Any]) -> None:
-    """Fold the per-source stats of the spider and middlewares into the run's counts."""
+    """Fold the per-source stats of the spider, middlewares and pipelines into the counts.
+
+    The dedup stage's ``duplicate/<kind>`` stats (dropped and kept copies) replace the kinds
+    read from DuplicateArticle messages when present.
+    """
+    dup_stats: dict[str, dict[str, int]] = {}
     for key, value in all_stats.items():
         if not key.startswith(_SOURCE_PREFIX) or not isinstance(value, int):
             continue
@@ -87,6 +92,14 @@ def merge_source_stats(run: RunSummary, all_stats: dict[str, Any]) -> None:
             c.known += value
         elif head == "discovery" and detail:
             c.bump("discovery", detail, value)
+        elif head == "duplicate" and detail and detail != "kept":
+            dup_stats.setdefault(name, {})[detail] = value
+    for name, kinds in dup_stats.items():
+        c = run.source(name)
+        c.duplicates = {
+            **kinds,
+            **({"kept": c.duplicates["kept"]} if "kept" in c.duplicates else {}),
+        }
 
 
 def settings_snapshot(crawler: Any, config: NewscrawlConfig, spider: Any) -> dict[str, Any]:
