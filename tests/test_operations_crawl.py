@@ -138,6 +138,9 @@ class Web:
             def do_GET(self) -> None:
                 web.hits[self.path] = web.hits.get(self.path, 0) + 1
                 status, ctype, body = web.pages.get(self.path, (404, "text/plain", b"not found"))
+                if status == 0:  # a server that hangs up without answering
+                    self.close_connection = True
+                    return
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
@@ -312,3 +315,26 @@ def test_a_reporting_failure_does_not_stop_the_crawl(
     assert "Run report: saving the run in the store failed" in result.stderr
     crawl_id = result.records[0]["crawl_id"]
     assert (tmp_path / f"{crawl_id}.report.json").exists()  # the other outputs still happen
+
+
+def test_download_errors_are_counted_per_source_once_retries_are_exhausted(
+    web: Web, tmp_path: Path
+) -> None:
+    web.publish([1], {})
+    web.pages["http://gamma.example/feed.xml"] = (0, "", b"")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[[source]]\nname = "alpha"\nfeeds = ["http://alpha.example/feed.xml"]\n\n'
+        '[[source]]\nname = "gamma"\nfeeds = ["http://gamma.example/feed.xml"]\n'
+    )
+    middleware = '{"newscrawl.operations.downloaderrors.DownloadErrorStats": 540}'
+    result = run_crawl(web.url, tmp_path, "-a", f"sources={sources}",
+                       "-s", f"DOWNLOADER_MIDDLEWARES={middleware}")  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert web.hits["http://gamma.example/feed.xml"] == 3  # first try and RETRY_TIMES=2
+    (run,) = runs_rows(tmp_path / "store.sqlite3")
+    gamma = source_rows(tmp_path / "store.sqlite3", run["crawl_id"])["gamma"]
+    assert (gamma["fetched"], gamma["errors_download"]) == (0, 1)
+    assert json.loads(gamma["detail"])["errors"] == {"download/DownloadFailedError": 1}
+    assert "no article found (0 pages fetched, 1 fetch errors" in gamma["health"]
+    assert result.stat("newscrawl/errors/download/DownloadFailedError") == 1
