@@ -179,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tool", type=Path, default=TOOL)
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (smoke test)")
     ap.add_argument("--write-docs", action="store_true", help=f"update {HEADING} in docs")
+    ap.add_argument("--save", type=Path, help="write our texts as {id: text} JSON (for diffs)")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the trafilatura run")
     args = ap.parse_args(argv)
     tool = load_tool(args.tool)
     docs = tool.load_wcxb(args.data, "dev")[: args.limit or None]
@@ -188,15 +190,13 @@ def main(argv: list[str] | None = None) -> int:
         )["ground_truth"]
     extract_text("<html><body><p>warm up</p></body></html>", None)
     ours, ours_meta, ours_time = run_ours(tool, docs)
-    base, base_timing = tool.run_extractor(
-        docs, tool.BUILTIN_EXTRACTORS["trafilatura"], "str", True
-    )
-    rows = [
-        ("newscrawl extract + clean", ours, metadata_scores(docs, ours_meta, True), ours_time),
-        ("trafilatura.extract (defaults)", base,
-         metadata_scores(docs, run_baseline_meta(tool, docs), False),
-         base_timing["extract_seconds"]),
-    ]  # fmt: skip
+    if args.save:
+        args.save.write_text(tool.json.dumps(ours, ensure_ascii=False), "utf-8")
+    rows = [("newscrawl extract + clean", ours, metadata_scores(docs, ours_meta, True), ours_time)]
+    if not args.no_baseline:
+        base, timing = tool.run_extractor(docs, tool.BUILTIN_EXTRACTORS["trafilatura"], "str", True)
+        base_meta = metadata_scores(docs, run_baseline_meta(tool, docs), False)
+        rows.append(("trafilatura.extract (defaults)", base, base_meta, timing["extract_seconds"]))
     table = render(tool, docs, rows)
     print(table)
     if args.write_docs:

@@ -46,9 +46,10 @@ def clean(
     title_key = loose_key(title) if title else ""
     removed: list[RemovedLine] = []
     paragraphs = split_paragraphs(text)
+    memo: dict[str, RemovedLine | None] = {}  # later passes see the same lines again
     # Every pass only removes; a pass that removes nothing is the fixed point.
     while True:
-        kept, gone = _one_pass(paragraphs, rules, templates, title_key)
+        kept, gone = _one_pass(paragraphs, rules, templates, title_key, memo)
         if not gone:
             break
         removed.extend(gone)
@@ -57,7 +58,11 @@ def clean(
 
 
 def _one_pass(
-    paragraphs: list[str], rules: tuple[Rule, ...], templates: set[str], title_key: str
+    paragraphs: list[str],
+    rules: tuple[Rule, ...],
+    templates: set[str],
+    title_key: str,
+    memo: dict[str, RemovedLine | None],
 ) -> tuple[list[str], list[RemovedLine]]:
     kept: list[str] = []
     removed: list[RemovedLine] = []
@@ -65,7 +70,9 @@ def _one_pass(
     prefix_rules = [r for r in rules if r.scope is Scope.PREFIX]
     dateline_done = False
     for para in paragraphs:
-        hit = _match_line(para, line_rules)
+        if para not in memo:
+            memo[para] = _match_line(para, line_rules)
+        hit = memo[para]
         if hit is None and templates and line_key(para) in templates:
             hit = RemovedLine(para, LineKind.TEMPLATE, "template")
         if hit is None and not kept and title_key and loose_key(para) == title_key:
@@ -91,7 +98,7 @@ def _match_line(line: str, rules: list[Rule]) -> RemovedLine | None:
     for rule in rules:
         if words > rule.max_words or (rule.anywhere and prose):
             continue
-        m = rule.pattern.fullmatch(line)
+        m = rule.pattern.search(line) if rule.anywhere else rule.pattern.fullmatch(line)
         if m is None:
             continue
         if rule.names and not _names_ok(m.group("names")):

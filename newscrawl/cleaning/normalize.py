@@ -6,11 +6,9 @@ import hashlib
 import re
 import unicodedata
 
-# Zero-width space, word joiner, BOM and soft hyphen carry no text; ZWJ/ZWNJ are kept because
-# Arabic, Persian and emoji sequences need them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
-# C0/C1 controls other than line breaks and tab (which become spaces below).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Zero-width space, word joiner, BOM and soft hyphen carry no text (ZWJ/ZWNJ are kept: Arabic,
+# Persian and emoji sequences need them), nor do C0/C1 controls other than line breaks and tab.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _PUNCT_KEY = re.compile(r"[\W_]+")
@@ -18,7 +16,7 @@ _PUNCT_KEY = re.compile(r"[\W_]+")
 
 def normalise_text(text: str) -> str:
     """NFC, invisible and control characters removed (line breaks kept)."""
-    return unicodedata.normalize("NFC", _CONTROL.sub("", text.translate(_INVISIBLE)))
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 def normalise_line(line: str) -> str:

@@ -168,6 +168,13 @@ UNIVERSAL: list[Spec] = [
     ),
     (
         K.ADVERTISEMENT,
+        "ad_prefix",
+        r"(?:advertisement|sponsored|anzeige|publicit[ée]|publicidad|[إا]علان)\s*[:：|]\s*\S.{0,120}",
+        20,
+        "",
+    ),
+    (
+        K.ADVERTISEMENT,
         "continues_below",
         alt(
             r"(?:story|article|text|content) continues (?:below|after)"

@@ -101,5 +101,5 @@ def byline(keywords: tuple[str, ...], labels: tuple[str, ...] = ()) -> str:
 
 
 def anywhere(*phrases: str) -> str:
-    """A short line holding one of the phrases anywhere (the prose guard applies)."""
-    return rf".{{0,150}}(?<!\w)(?:{alt(*phrases)})(?!\w).{{0,150}}"
+    """One of the phrases anywhere in a short line (searched, not matched; prose guard applies)."""
+    return rf"(?<!\w)(?:{alt(*phrases)})(?!\w)"

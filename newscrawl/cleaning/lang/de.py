@@ -120,9 +120,9 @@ DE: list[Spec] = [
     (
         K.NEWSLETTER,
         "signup",
-        r".{0,120}\b(?:abonnieren|anmelden|registrieren|bestellen)\b.{0,60}\b(?:newsletters?"
-        r"|postfach|e-mail)\b.{0,120}|.{0,120}\bnewsletters?\b.{0,60}\b(?:abonnieren|anmelden"
-        r"|bestellen)\b.{0,120}",
+        r"\b(?:abonnieren|anmelden|registrieren|bestellen)\b.{0,60}\b(?:newsletters?"
+        r"|postfach|e-mail)\b|\bnewsletters?\b.{0,60}\b(?:abonnieren|anmelden"
+        r"|bestellen)\b",
         30,
         "anywhere",
     ),

@@ -66,6 +66,9 @@ EN: list[Spec] = [
             "log ?in",
             "log out",
             "register",
+            r"tags?",
+            "topics",
+            "pin (?:it|this|for later)",
         ),
         8,
         "",
@@ -199,9 +202,9 @@ EN: list[Spec] = [
     (
         K.NEWSLETTER,
         "signup",
-        r".{0,120}\b(?:sign up|signup|subscribe|register|join|opt in)\b.{0,40}\b(?:newsletters?"
+        r"\b(?:sign up|signup|subscribe|register|join|opt in)\b.{0,40}\b(?:newsletters?"
         r"|mailing list|email list|inbox|our (?:\w+ ){0,2}(?:updates|alerts|briefing|digest|list"
-        r"|emails?))\b.{0,120}",
+        r"|emails?))\b",
         30,
         "anywhere",
     ),
@@ -225,7 +228,8 @@ EN: list[Spec] = [
     (
         K.NEWSLETTER,
         "label",
-        r"(?:(?:our|the|free|daily|weekly|\w+) )?(?:newsletters?|subscribe(?: now| today| here"
+        r"(?:(?:our|the|free|daily|weekly|\w+) )?(?:newsletters?|subscribe to (?:get access"
+        r"|continue reading|read (?:more|the full (?:story|article)))|subscribe(?: now| today| here"
         r"| for free| to (?:us|our \w+|the \w+))?|sign up(?: now| today| here| for free)?"
         r"|join (?:now|today|our (?:newsletter|mailing list|community))"
         r"|get (?:our|the) newsletter)\s*[!.:]?",
@@ -281,6 +285,24 @@ EN: list[Spec] = [
             r"become a (?:member|subscriber|patron|supporter)",
             r"donate (?:now|today)",
             r"make a (?:donation|contribution)",
+            r"(?:funded|supported) by readers(?: like you)?",
+            r"reader-supported",
+            r"(?:receive|turn on|enable|get) (?:push )?notifications",
+        ),
+        30,
+        "anywhere",
+    ),
+    (K.CTA, "label", whole("follow us", "join us", r"follow (?:me|us) on \w+"), 6, ""),
+    (
+        K.ADVERTISEMENT,
+        "disclosure",
+        anywhere(
+            r"affiliate (?:links?|commissions?)",
+            r"(?:we|i) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|fee)",
+            r"as an amazon associate",
+            r"advertiser disclosure",
+            r"products are (?:chosen|selected) independently",
+            r"(?:this|the) (?:post|article|story|page) (?:is|was) sponsored",
         ),
         30,
         "anywhere",

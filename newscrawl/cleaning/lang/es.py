@@ -127,8 +127,8 @@ ES: list[Spec] = [
     (
         K.NEWSLETTER,
         "signup",
-        r".{0,120}\b(?:suscríbete|suscribirse|suscríbase|regístrate|apúntate|recibe)\b.{0,60}"
-        r"\b(?:newsletters?|boletín|boletines|correo|email|e-mail)\b.{0,120}",
+        r"\b(?:suscríbete|suscribirse|suscríbase|regístrate|apúntate|recibe)\b.{0,60}"
+        r"\b(?:newsletters?|boletín|boletines|correo|email|e-mail)\b",
         30,
         "anywhere",
     ),

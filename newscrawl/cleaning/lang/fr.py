@@ -117,9 +117,9 @@ FR: list[Spec] = [
     (
         K.NEWSLETTER,
         "signup",
-        r".{0,120}\b(?:inscrivez-vous|abonnez-vous|inscription|recevez|recevoir)\b.{0,60}"
+        r"\b(?:inscrivez-vous|abonnez-vous|inscription|recevez|recevoir)\b.{0,60}"
         r"\b(?:newsletters?|lettres? d'information|infolettres?|courriel|e-mail|boîte mail"
-        r"|alertes)\b.{0,120}",
+        r"|alertes)\b",
         30,
         "anywhere",
     ),
