@@ -38,7 +38,9 @@ def test_declared_latin1_is_read_as_windows_1252() -> None:
 
 
 def test_meta_charset_used_when_header_is_wrong() -> None:
-    html = page(ARABIC, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
+    html = page(
+        ARABIC, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
+    )
     assert decode_body(html.encode("cp1256"), "utf-8") == html
 
 
