@@ -133,6 +133,14 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("Anzeige", K.ADVERTISEMENT),
     ("Publicité", K.ADVERTISEMENT),
     ("إعلان", K.ADVERTISEMENT),
+    (
+        "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+        K.ADVERTISEMENT,
+    ),
+    ("Advertisement: New AI Book!", K.ADVERTISEMENT),
+    ("Follow us", K.CTA),
+    ("Book a demo", K.CTA),
+    ("This story is funded by readers like you", K.CTA),
 ]
 
 # Article prose that mentions rule keywords but must stay.
@@ -156,6 +164,8 @@ KEPT_LINES = [
     "More than 500 people attended the rally in central London on Saturday afternoon.",
     "Share prices fell sharply after the announcement.",
     "Home prices rose by 4% in March compared with a year earlier.",
+    "Originally published in March 2022, the report was updated twice after the election.",
+    "The agency earned a commission of 3% on every sale, according to court filings.",
 ]
 
 

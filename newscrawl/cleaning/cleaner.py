@@ -98,7 +98,7 @@ def _match_line(line: str, rules: list[Rule]) -> RemovedLine | None:
     for rule in rules:
         if words > rule.max_words or (rule.anywhere and prose):
             continue
-        m = rule.pattern.search(line) if rule.anywhere else rule.pattern.fullmatch(line)
+        m = rule.pattern.search(line) if rule.search else rule.pattern.fullmatch(line)
         if m is None:
             continue
         if rule.names and not _names_ok(m.group("names")):

@@ -3,10 +3,12 @@
 A LINE rule removes a whole paragraph when its pattern matches the whole line (``fullmatch``);
 a PREFIX rule (datelines) removes only the matched start of a paragraph. Every rule has a word
 budget: a longer line is never touched by it. Rules whose keyword may sit anywhere in the line
-(``anywhere=True``) also skip lines that read like prose. ``names=True`` rules check that the
-``names`` group is a list of names (capitalised words and connectors), so "By Monday, the
-committee had voted." stays while "By Jane Smith" goes; ``credit=True`` rules allow a few
-common words there ("Source: Ministry of Health annual report") but not a sentence.
+(``anywhere=True``) also skip lines that read like prose; ``search=True`` rules look for their
+phrase anywhere without that guard (phrases no article prose uses: affiliate disclosures).
+``names=True`` rules check that the ``names`` group is a list of names (capitalised words and
+connectors), so "By Monday, the committee had voted." stays while "By Jane Smith" goes;
+``credit=True`` rules allow a few common words there ("Source: Ministry of Health annual
+report") but not a sentence.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class Rule:
     max_words: int
     scope: Scope = Scope.LINE
     anywhere: bool = False
+    search: bool = False
     names: bool = False
     credit: bool = False
 
@@ -286,6 +289,7 @@ def _compile(language: str, spec: Spec) -> Rule:
         max_words=max_words,
         scope=Scope.PREFIX if "prefix" in flags else Scope.LINE,
         anywhere="anywhere" in flags,
+        search="search" in flags or "anywhere" in flags,
         names="names" in flags,
         credit="credit" in flags,
     )

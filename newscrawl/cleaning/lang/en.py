@@ -294,17 +294,29 @@ EN: list[Spec] = [
     ),
     (K.CTA, "label", whole("follow us", "join us", r"follow (?:me|us) on \w+"), 6, ""),
     (
+        K.CTA,
+        "commerce",
+        r"(?:book a (?:demo|call|consultation)|request a (?:quote|demo|consultation|callback)"
+        r"|get (?:a |your )?free (?:quote|trial|consultation|demo)|get started(?: today| now"
+        r"| for free)?|start (?:your )?free trial|view (?:it )?on amazon|shop now|buy now"
+        r"|see (?:packages|pricing|plans|deal)|try it (?:free|now|for free))\b.{0,80}",
+        12,
+        "",
+    ),
+    (
         K.ADVERTISEMENT,
         "disclosure",
         anywhere(
-            r"affiliate (?:links?|commissions?)",
+            r"(?:contains?|includes?|uses?|through|via|from) (?:some |our )?affiliate links?",
+            r"affiliate (?:disclosure|disclaimer|commissions?)",
             r"(?:we|i) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|fee)",
             r"as an amazon associate",
             r"advertiser disclosure",
             r"products are (?:chosen|selected) independently",
             r"(?:this|the) (?:post|article|story|page) (?:is|was) sponsored",
+            r"supported by (?:commissions|affiliate)",
         ),
-        30,
-        "anywhere",
+        45,
+        "search",
     ),
 ]
