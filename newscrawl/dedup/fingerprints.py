@@ -133,14 +133,12 @@ def shingle_hashes(normalized: str, k: int = SHINGLE_WORDS) -> np.ndarray:
     return _mix64((prefix[last] - prefix[first]) * inverse[first])
 
 
-def minhash(normalized: str, num_perm: int, k: int = SHINGLE_WORDS) -> np.ndarray:
-    """MinHash signature of the text's word-shingle set: ``num_perm`` 16-bit values (uint16).
+def minima(normalized: str, num_perm: int, k: int = SHINGLE_WORDS) -> np.ndarray:
+    """Full 64-bit MinHash minima (uint64 x ``num_perm``) of the text's word-shingle set.
 
     Permutation i is the multiply-add hash ``a_i * x + b_i mod 2**64`` of the (already
-    mixed) 64-bit shingle hash ``x``. Of each minimum, bits 32-47 are kept (b-bit MinHash,
-    Li and Koenig 2010): the top bits of a minimum are biased towards zero, these are not,
-    and 16 bits halve storage while chance agreement (2**-16) is corrected in ``jaccard``.
-    An empty text gives a constant signature.
+    mixed) 64-bit shingle hash ``x``. The minima of a union of texts are the element-wise
+    minimum of their minima. An empty text gives all-ones.
     """
     shingles = shingle_hashes(normalized, k)
     mult, add = _permutations(num_perm)
@@ -149,7 +147,22 @@ def minhash(normalized: str, num_perm: int, k: int = SHINGLE_WORDS) -> np.ndarra
         block = shingles[start : start + _CHUNK, None] * mult[None, :]
         block += add
         np.minimum(low, block.min(axis=0), out=low)
+    return low
+
+
+def reduce_minima(low: np.ndarray) -> np.ndarray:
+    """16-bit signature values from 64-bit minima (any shape): bits 32-47 of each.
+
+    b-bit MinHash (Li and Koenig 2010): the top bits of a minimum are biased towards zero,
+    these are not; 16 bits halve storage while chance agreement (2**-16) is corrected in
+    ``jaccard``.
+    """
     return ((low >> _S32) & _LOW16).astype(np.uint16)
+
+
+def minhash(normalized: str, num_perm: int, k: int = SHINGLE_WORDS) -> np.ndarray:
+    """MinHash signature of the text's word-shingle set: ``num_perm`` 16-bit values (uint16)."""
+    return reduce_minima(minima(normalized, num_perm, k))
 
 
 _CHANCE = 2.0**-16
