@@ -8,7 +8,9 @@ different site boilerplate around it, typographic noise. Every other story stays
 document: the dataset comes in clusters of pages on one topic (nutrition trends, moving
 companies, cybersecurity deals...), so these are the different-story-same-topic negatives.
 All documents of the same fictional site share its boilerplate lines, a second kind of
-negative (different stories that look alike around the edges).
+negative (different stories that look alike around the edges). A third kind: for each
+family, a follow-up story (another real text) that repeats up to 30% of the original's
+paragraphs as background, as news updates do.
 
     python bench/syndication.py [--stories 150] [--variants 4] [--seed 5]   # prints a summary
 """
@@ -27,6 +29,7 @@ DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared/evaldata/wcxb-dev-a
 MIN_STORY_WORDS = 60
 LENGTH_RANGE = (150, 900)  # news-length excerpt, in words, cut at a paragraph boundary
 LIGHT = 0.2  # a light edit adds or cuts at most this share of the words
+QUOTED = 0.3  # a follow-up story repeats at most this share of an original's words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(])")
 
@@ -244,9 +247,22 @@ def _variant(story: Story, base: list[str], rng: random.Random, site: Site,
     return title, text, edits
 
 
+def _quote(paras: list[str], rng: random.Random) -> list[str]:
+    """Background paragraphs a follow-up story repeats: at most QUOTED of the words."""
+    limit = QUOTED * _words(paras)
+    start = rng.randrange(len(paras))
+    quoted: list[str] = []
+    for para in paras[start:]:
+        if _words([*quoted, para]) > limit:
+            break
+        quoted.append(para)
+    return quoted or _sentences(paras[start])[:1]
+
+
 def generate(root: Path = DEFAULT_ROOT, stories: int = 150, variants: int = 4,
              seed: int = 5) -> list[Doc]:  # fmt: skip
-    """The test set: ``stories`` families of 1 original + ``variants`` copies, plus singles."""
+    """The test set: ``stories`` families of 1 original + ``variants`` copies, one follow-up
+    story quoting each family's original, and every other story as a single document."""
     rng = random.Random(seed)
     pool = load_stories(root)
     sites = [_make_site(name, rng) for name in _SITE_NAMES]
@@ -255,12 +271,21 @@ def generate(root: Path = DEFAULT_ROOT, stories: int = 150, variants: int = 4,
     # Paragraphs a syndicating site might add: short ones from anywhere in the corpus.
     extra = [p for s in pool for p in s.paragraphs if 15 <= len(p.split()) <= 80]
     # The dataset holds a few pages twice (same URL but for a trailing slash): one story.
+    keys = [s.url.rstrip("/") or s.file_id for s in pool]
     label: dict[str, str] = {}
-    for story in pool:
-        label.setdefault(story.url.rstrip("/") or story.file_id, story.file_id)
+    for key, story in zip(keys, pool, strict=True):
+        label.setdefault(key, story.file_id)
+    # Follow-ups: a different story (used nowhere else) that repeats background paragraphs
+    # of an original; a negative that shares real text with a family.
+    unique = [i for i in range(len(pool)) if i not in chosen and keys.count(keys[i]) == 1]
+    bodies = dict(zip(sorted(chosen), rng.sample(unique, min(len(chosen), len(unique) // 2)),
+                      strict=False))  # fmt: skip
+    reserved = set(bodies.values())
     docs: list[Doc] = []
     for index, story in enumerate(pool):
-        story_label = label[story.url.rstrip("/") or story.file_id]
+        if index in reserved:
+            continue
+        story_label = label[keys[index]]
         base = excerpts[index]
         site = rng.choice(sites)
         # The original may carry its own site's boilerplate too (cleaning is not perfect).
@@ -276,6 +301,13 @@ def generate(root: Path = DEFAULT_ROOT, stories: int = 150, variants: int = 4,
             title, text, edits = _variant(story, base, rng, copy_site, vocab, extra)
             docs.append(Doc(f"{story.file_id}-{n}", story_label, "variant", copy_site.name,
                             title, text, edits))  # fmt: skip
+        if index in bodies:
+            body = excerpts[bodies[index]]
+            paras = body[:2] + _quote(base, rng) + body[2:]
+            follow = pool[bodies[index]]
+            text = "\n\n".join(paras)
+            docs.append(Doc(f"{follow.file_id}-f", f"follow-up-{follow.file_id}", "follow-up",
+                            site.name, follow.title, text, [f"quotes {story_label}"]))  # fmt: skip
     return docs
 
 
@@ -303,6 +335,7 @@ def main() -> None:
     words = sorted(len(d.text.split()) for d in docs)
     print(f"documents: {len(docs)}  stories with copies: {len(families)}"
           f"  single stories: {sum(d.kind == 'single' for d in docs)}"
+          f"  follow-ups: {sum(d.kind == 'follow-up' for d in docs)}"
           f"  duplicate pairs: {sum(1 for _ in pairs(docs))}")  # fmt: skip
     print(f"words per document: min {words[0]}, median {words[len(words) // 2]}, max {words[-1]}")
     for doc in [d for d in docs if d.kind == "variant"][: args.show]:
