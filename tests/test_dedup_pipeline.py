@@ -11,11 +11,13 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newscrawl import stats
+from newscrawl.dedup.fingerprints import content_hash
 from newscrawl.exceptions import DuplicateArticle
 from newscrawl.items import ArticleRecord, Attribution
 from newscrawl.pipelines.dedup import DedupPipeline
 from newscrawl.pipelines.store import StorePipeline
 from newscrawl.store import Store, open_store
+from newscrawl.workers import WorkerPool
 
 
 def story(seed: int, words: int = 300) -> str:
@@ -170,3 +172,15 @@ def test_from_crawler_reads_settings(tmp_path: Path) -> None:
     assert pipeline.keep_duplicates is True
     assert (pipeline.index.threshold, pipeline.index.num_perm) == (0.6, 64)
     pipeline.store.close()
+
+
+def test_fingerprints_computed_in_worker_processes(store: Store) -> None:
+    pool = WorkerPool(2)
+    try:
+        dedup = DedupPipeline(store, pool=pool)
+        first = asyncio.run(dedup.process_item(item(1, story(1))))
+        with pytest.raises(DuplicateArticle, match="near duplicate of id1"):
+            asyncio.run(dedup.process_item(item(2, syndicated(story(1)), source="site_b")))
+    finally:
+        pool.close()
+    assert first.content_hash == content_hash(story(1))

@@ -79,7 +79,7 @@ class DedupPipeline:
             raise DuplicateArticle(f"already stored: {item.url}", log_level="DEBUG")
         self._seen.add(item.id)
         # MinHash is CPU work (about 1 ms for a 1,000-word text): the worker pool runs it.
-        fp = await self.pool.run(fingerprint, item.text, self.index.num_perm)
+        fp = await self.pool.run(fingerprint, item.text, self.index.num_perm, self.index.shingle)
         item.content_hash = fp.content_hash
         # No await from here on: lookup and indexing of this item are not interleaved with
         # another item's, so two copies in one run cannot both pass as originals.
