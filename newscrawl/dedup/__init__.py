@@ -1,0 +1,1 @@
+"""Deduplication: pure fingerprints (fingerprints.py) and the duplicate index in the store (index.py)."""

@@ -68,7 +68,6 @@ def word_count(normalized: str) -> int:
 # --- MinHash -------------------------------------------------------------------------------
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
-_STEP = np.uint64(0x9E3779B97F4A7C15)
 _S30, _S27, _S31, _S32 = (np.uint64(n) for n in (30, 27, 31, 32))
 _BASE = np.uint64(0x100000001B3)  # odd, so it has an inverse mod 2**64
 _BASE_INV = np.uint64(pow(0x100000001B3, -1, 1 << 64))
