@@ -1,1 +1,1 @@
-"""Deduplication: pure fingerprints (fingerprints.py) and the duplicate index in the store (index.py)."""
+"""Deduplication: pure fingerprints (fingerprints.py) and the duplicate index (index.py)."""
