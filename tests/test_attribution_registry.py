@@ -48,7 +48,9 @@ def test_bundled_registry_covers_forty_outlets_in_five_languages(registry: Regis
         ("صحيفة الشرق الأوسط", "Asharq Al-Awsat"),
     ],
 )
-def test_spellings_resolve_to_display_names(registry: Registry, spelling: str, display: str) -> None:
+def test_spellings_resolve_to_display_names(
+    registry: Registry, spelling: str, display: str
+) -> None:
     assert registry.display(spelling) == display
 
 
@@ -67,7 +69,8 @@ def test_unknown_names_are_kept_as_written_and_tidied(registry: Registry) -> Non
 
 
 def test_generic_and_data_source_names(registry: Registry) -> None:
-    assert registry.is_generic("وكالات") and registry.is_generic("Agencies")
+    assert registry.is_generic("وكالات")
+    assert registry.is_generic("Agencies")
     assert registry.is_data_source("Ministry of Health annual report")
     assert registry.is_data_source("Statistisches Bundesamt")
     assert not registry.is_data_source("Reuters")
@@ -90,7 +93,9 @@ def test_user_file_adds_outlets_and_extends_known_ones(tmp_path: Path) -> None:
     assert registry.display("الرسالة") == "Elrisala"
     assert registry.by_domain("news.elrisala.example").name == "Elrisala"
     reuters = registry.lookup("Reuters Arabic")
-    assert reuters is not None and reuters.name == "Reuters" and reuters.kind == "agency"
+    assert reuters is not None
+    assert reuters.name == "Reuters"
+    assert reuters.kind == "agency"
     assert registry.lookup("رويترز") is reuters  # bundled spellings kept
     assert registry.is_generic("The Wires")
     assert load_registry(str(path)).display("الرسالة") == "Elrisala"
@@ -112,7 +117,7 @@ def test_user_file_overrides_a_spelling(tmp_path: Path) -> None:
         ('[[outlet]]\nname = "X"\ndomains = ["not a domain"]\n', "outlet[0].domains"),
         ('[[outlet]]\nname = "X"\n[[outlet]]\nname = ""\n', "outlet[1].name"),
         ('generic = "agencies"\n', "generic"),
-        ('outlets = []\n', "'outlets'"),
+        ("outlets = []\n", "'outlets'"),
         ("[[outlet]\nname = 'X'\n", "invalid TOML"),
     ],
 )
