@@ -26,6 +26,8 @@ MAX_META_TAGS = 200
 # dropped it (see _confirmed_lines).
 PROSE_WORDS = 8
 MAX_LINKS = 200
+MAX_CAPTIONS = 30
+MAX_CAPTION_CHARS = 300
 
 
 @dataclass(slots=True)
@@ -150,6 +152,7 @@ def read_page_meta(tree: etree._Element, url: str) -> PageMeta:
         source_organization=_name(article.get("sourceOrganization")),
         meta_tags=meta,
         links=_body_links(tree, url),
+        captions=_captions(tree),
     )
     return page
 
@@ -271,6 +274,22 @@ def _body_links(tree: etree._Element, url: str) -> list[tuple[str, str]]:
         if len(out) >= MAX_LINKS:
             break
     return out
+
+
+def _captions(tree: etree._Element) -> list[str]:
+    """Caption and credit texts inside the article: trafilatura drops them from the body."""
+    scope = tree.find(".//article")
+    if scope is None:
+        scope = tree.find(".//body")
+    if scope is None:
+        return []
+    found = scope.xpath(
+        './/*[self::figcaption or contains(translate(@class, "CAPTION", "caption"), "caption")'
+        ' or contains(translate(@class, "CREDIT", "credit"), "credit")]'
+        "[not(ancestor::footer or ancestor::nav or ancestor::aside or ancestor::header)]"
+    )
+    texts = (" ".join(el.text_content().split())[:MAX_CAPTION_CHARS] for el in found)
+    return _unique(texts)[:MAX_CAPTIONS]
 
 
 def _unique(values: Any) -> list[str]:

@@ -32,6 +32,9 @@ class PageMeta:
     """``<meta name|property=... content=...>`` pairs, names lower-cased (bounded)."""
     links: list[tuple[str, str]] = field(default_factory=list)
     """(anchor text, absolute href) of links inside the article body (bounded)."""
+    captions: list[str] = field(default_factory=list)
+    """Image captions and credits of the article (``<figcaption>``, ``class=*caption*|*credit*``),
+    which trafilatura drops from the body text; read for image credits (bounded)."""
     hints: dict[str, str] = field(default_factory=dict)
     """What a feed or news sitemap said of this URL: ``title``, ``published``, ``language``."""
     source_publisher: str | None = None

@@ -244,3 +244,21 @@ def test_evidence_is_verbatim_and_ordered_as_removed() -> None:
 )
 def test_resolve_publisher(page: PageMeta, url: str, publisher: str) -> None:
     assert resolve_publisher(page, url) == publisher
+
+
+def test_image_credits_from_page_captions() -> None:
+    page = PageMeta(captions=[
+        "Children read in the new reading room. (Photo: Tom Baker/Valley Times)",
+        "Jane Doe/AFP",
+        "The minister at the summit in Brussels",
+        "Kim at the factory (Image: Getty)",
+    ])  # fmt: skip
+    caption = line("Kim at the factory (Image: Getty)", K.CAPTION)
+    result = run([caption], page)
+    assert result.image_credits == ["Getty", "Tom Baker", "Valley Times", "Jane Doe", "AFP"]
+    assert result.evidence == [
+        caption.text,
+        "meta: caption=Children read in the new reading room. (Photo: Tom Baker/Valley Times)",
+        "meta: caption=Jane Doe/AFP",
+    ]
+    assert result.original_source is None

@@ -24,7 +24,7 @@ _COPYRIGHT = re.compile(
 )
 _ORIGIN_VERB = (
     r"(?:appeared|published|posted|ran|featured|republished|reprinted|reproduced|syndicated"
-    r"|reposted|erschien(?:en)?|veröffentlicht|publicad[oa]|publiée?s?|parue?s?|نشر|نُشر|ظهر)"
+    r"|reposted|erschien(?:en)?|veröffentlicht|publicad[oa]|publiée?s?|parue?s?|نشرت?|نُشرت?|ظهر)"
 )
 _ORIGIN = re.compile(
     rf"{_ORIGIN_VERB}(?!\w).*?(?<!\w)(?:on|in|at|by|from|bei|auf|im|von|en|sur|dans|par|por|في"
@@ -33,7 +33,8 @@ _ORIGIN = re.compile(
 )
 _LABEL = re.compile(
     r"^[(\[]?\s*(?P<label>(?:original\s+)?sources?(?:\s+of\s+[^:：]{1,40})?|quellen?|fuentes?"
-    r"|المصدر|مصدر|المصادر|via|original (?:article|story)|article original|artículo original"
+    r"|المصدر|مصدر الخبر|مصدر|المصادر|نقلاً? عن|عن|via|original (?:article|story)"
+    r"|article original|artículo original"
     r"|originalartikel)\s*[:：]\s*(?P<name>.+)$",
     re.I,
 )
@@ -41,7 +42,8 @@ _LEAD = re.compile(
     r"^[(\[]?\s*[-–—]?\s*(?P<lead>with (?:additional )?(?:inputs?|reporting|files|material"
     r"|agency inputs) from|(?:additional |further )?reporting (?:by|from)|inputs from|with"
     r"|avec|mit material (?:von|der|des)|mit|con informaci[oó]n(?:es)? de|con|by|von|par|por"
-    r"|بقلم|بمشاركة|مع|نقلا عن|نقلاً عن|عن|courtesy(?: of)?|credit to|via)\s+(?:the\s+)?"
+    r"|بقلم|بمشاركة|مع|نقلاً? (?:عن|من)|بتصرف (?:عن|من)|منقول (?:عن|من)|عن|courtesy(?: of)?"
+    r"|credit to|via)\s+(?:the\s+)?"
     r"(?P<name>.+)$",
     re.I,
 )
@@ -152,9 +154,15 @@ def candidates(text: str, registry: Registry) -> tuple[str, ...]:
     return known or (name,)
 
 
-def image_parties(text: str, registry: Registry, *, whole: bool = False) -> tuple[str, ...]:
-    """Agencies and people credited for an image in a caption or credit line, display names."""
-    credit = _image_credit(" ".join(text.split()), registry, whole)
+def image_parties(
+    text: str, registry: Registry, *, whole: bool = False, known: bool = False
+) -> tuple[str, ...]:
+    """Agencies and people credited for an image in a caption or credit line, display names.
+
+    ``whole``: the line only credits (a removed image-credit line), so a bare name counts;
+    ``known``: a bare short text counts when it names a registered outlet ("Jane Doe/AFP").
+    """
+    credit = _image_credit(" ".join(text.split()), registry, whole, known)
     if not credit:
         return ()
     out: list[str] = []
@@ -170,7 +178,7 @@ def image_parties(text: str, registry: Registry, *, whole: bool = False) -> tupl
     return tuple(out)
 
 
-def _image_credit(text: str, registry: Registry, whole: bool) -> str:
+def _image_credit(text: str, registry: Registry, whole: bool, known: bool) -> str:
     for pattern in (_IMAGE_COLON, _IMAGE_BY):
         found = list(pattern.finditer(text))
         if found:
@@ -182,5 +190,8 @@ def _image_credit(text: str, registry: Registry, whole: bool) -> str:
     if m and any(registry.lookup(p) is not None for p in _PARTY_SPLIT.split(m.group("credit"))):
         return m.group("credit")  # "(Getty Images)", "(AP Photo/Jane Doe)"
     if whole:  # a line that only credits an image: "Getty Images", "Jane Doe/AFP"
+        return text.strip(" ()[]")
+    short = len(text.split()) <= MAX_PARTY_WORDS
+    if known and short and any(registry.lookup(p) for p in _PARTY_SPLIT.split(text.strip(" ()[]"))):
         return text.strip(" ()[]")
     return ""

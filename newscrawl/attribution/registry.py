@@ -24,12 +24,14 @@ MAX_NAME_CHARS = 80
 _AR_FOLD = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None})
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\d?\.)?((?:[\w-]+\.)+[a-z]{2,})(?:[:/?#]\S*)?/?", re.I)
 # Words that describe the kind of outlet before its name ("صحيفة الشرق الأوسط", "the newspaper X").
+# Only words that never start an outlet's own name ("Daily Monitor", "Diario Libre" keep theirs).
 _DESCRIPTOR = re.compile(
-    r"^(?:(?:the |la |le |el |die |der |das )?(?:newspaper|daily|magazine|website|site|journal"
-    r"|revue|magazine|quotidien|diario|periódico|peri[oó]dico|revista|zeitung|magazin"
-    r"|zeitschrift|portal)|صحيفة|جريدة|موقع|مجلة|قناة|شبكة|بوابة)\s+",
+    r"^(?:(?:the |le |la )?(?:newspaper|news ?site|news portal|website|quotidien|journal en ligne)"
+    r"|صحيفة|جريدة|موقع|مجلة|قناة|شبكة|بوابة)\s+",
     re.I,
 )
+# Arabic writes an outlet's nationality after its name ("الغارديان البريطانية", "رويترز للأنباء").
+_QUALIFIER = re.compile(r"\s+(?:ال[\u0600-\u06FF]+ي[ةه]|للأنباء)$")
 
 
 def name_key(text: str) -> str:
@@ -131,6 +133,8 @@ class Registry:
         found = self._by_key.get(key) or self._by_squeezed.get(squeeze(key))
         if found is None and _DESCRIPTOR.match(text):
             return self.lookup(_DESCRIPTOR.sub("", text))
+        if found is None and _QUALIFIER.search(text):
+            return self.lookup(_QUALIFIER.sub("", text))
         return found
 
     def by_domain(self, host_or_url: str) -> Outlet | None:

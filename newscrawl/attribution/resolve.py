@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newscrawl import authors
-from newscrawl.attribution.credits import LineCredit, candidates, read_line
+from newscrawl.attribution.credits import LineCredit, candidates, image_parties, read_line
 from newscrawl.attribution.registry import (
     Registry,
     domain_of,
@@ -78,21 +78,27 @@ def attribute(
     for line in removed:
         if line.kind in IMAGE_KINDS:
             credit = read_line(line, reg)
-            new = [name for name in credit.images if name not in images]
             if credit.images:
                 image_lines.append(line.text)
-            images += new
+            images += [name for name in credit.images if name not in images]
+    lines = {line.text for line in removed}
+    caption_items: list[str] = []
+    for caption in page.captions:  # captions trafilatura dropped from the body
+        parties = image_parties(caption, reg, known=True) if caption not in lines else ()
+        if parties:
+            caption_items.append(f"meta: caption={caption}")
+        images += [name for name in parties if name not in images]
     signals += _meta_signals(page, reg, own_domain)
     signals.sort(key=lambda s: s.rank)  # stable: document order within a rank
     credited = [s for s in signals if not _is_publisher(s.name, publisher, own_domain, reg)]
     source = credited[0].name if credited else None
     chosen = [s for s in credited if source is not None and _same(s.name, source)]
     evidence = list(dict.fromkeys([s.evidence for s in chosen]))
-    lines = {line.text for line in removed}
     # Removed lines first (in the order they were removed), then metadata items.
     ordered = [t for t in dict.fromkeys([line.text for line in removed]) if t in evidence
                or t in image_lines]  # fmt: skip
     ordered += [e for e in evidence if e not in lines]
+    ordered += list(dict.fromkeys(caption_items))
     original_url = _original_url(chosen, source, page, own_domain, reg) if source else None
     if len(credited) > len(chosen):
         logger.debug("Credits other than %s on %s: %s", source, url,
@@ -209,6 +215,7 @@ def _original_url(
             return signal.url
     outlet = reg.lookup(source)
     quoted = " ".join(s.evidence for s in chosen if not s.evidence.startswith("meta: "))
+    found = []
     for anchor, href in page.links:
         if not _article_url(href, own_domain):
             continue
@@ -220,8 +227,15 @@ def _original_url(
             or (anchor_text and _same(reg.display(anchor_text), source))
             or (len(anchor_text) >= 3 and anchor_text in quoted)
         ):
-            return href
-    return None
+            found.append(href)
+    # An article's URL over a section page of the same outlet ("/uk" vs "/why-bees-231456").
+    return max(found, key=_article_likeness) if found else None
+
+
+def _article_likeness(href: str) -> tuple[bool, int]:
+    path = urlsplit(href).path
+    slug = max(path.split("/"), key=len)
+    return (any(c.isdigit() for c in path) or slug.count("-") >= 2, len(path))
 
 
 def _article_url(href: str, own_domain: str) -> bool:
