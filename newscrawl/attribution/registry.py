@@ -46,12 +46,22 @@ def squeeze(key: str) -> str:
     return key.replace(" ", "")
 
 
+def site_domain(host_or_url: str) -> str:
+    """Registered domain of a host or URL; "" when there is none or the URL is malformed."""
+    if not host_or_url:
+        return ""
+    try:
+        return registered_domain(host_or_url.lower())
+    except ValueError:  # "http://[::1": urlsplit refuses it
+        return ""
+
+
 def domain_of(text: str) -> str | None:
     """Registered domain when ``text`` is a URL or a bare domain ("www.express.co.uk/news")."""
     m = _DOMAIN.fullmatch(text.strip())
     if m is None:
         return None
-    return registered_domain(m.group(1).lower())
+    return site_domain(m.group(1)) or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +128,7 @@ class Registry:
                 if len(squeeze(key)) >= MIN_SQUEEZED:
                     self._by_squeezed[squeeze(key)] = outlet
         for domain in outlet.domains:
-            self._by_domain[registered_domain(domain.lower())] = outlet
+            self._by_domain[site_domain(domain)] = outlet
 
     # --- lookups -------------------------------------------------------------------------
     def lookup(self, name: str) -> Outlet | None:
@@ -140,7 +150,7 @@ class Registry:
     def by_domain(self, host_or_url: str) -> Outlet | None:
         """The outlet owning a domain: listed domains first, then a multi-word slug such as
         "daily-express.co.uk" (single words are too ambiguous: "express.pk")."""
-        domain = registered_domain(host_or_url.lower()) if host_or_url else ""
+        domain = site_domain(host_or_url)
         if not domain:
             return None
         found = self._by_domain.get(domain)
@@ -180,7 +190,7 @@ def tidy_name(name: str) -> str:
 
 def tidy_domain(host_or_url: str) -> str:
     """A readable form of a domain: "www.daily-express.co.uk" -> "Daily-Express.co.uk"."""
-    domain = registered_domain(host_or_url.lower()) if host_or_url else ""
+    domain = site_domain(host_or_url)
     if not domain:
         return ""
     label, _, suffix = domain.partition(".")

@@ -15,6 +15,7 @@ from newscrawl.attribution.registry import (
     domain_of,
     load_registry,
     name_key,
+    site_domain,
     squeeze,
     tidy_domain,
     tidy_name,
@@ -22,7 +23,6 @@ from newscrawl.attribution.registry import (
 from newscrawl.cleaning.model import LineKind, RemovedLine
 from newscrawl.items import Attribution
 from newscrawl.pagemeta import PageMeta
-from newscrawl.urls import registered_domain
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def attribute(
     publisher of this copy is never its own original source. Pure; never raises on data.
     """
     reg = registry or load_registry()
-    own_domain = registered_domain(url) if url else ""
+    own_domain = site_domain(url)
     signals: list[_Signal] = []
     images: list[str] = []
     image_lines: list[str] = []
@@ -150,7 +150,8 @@ def _meta_signals(page: PageMeta, reg: Registry, own_domain: str) -> list[_Signa
         items.append(("sourceOrganization", page.source_organization))
     items += [(tag, page.meta_tags[tag]) for tag in SYNDICATION_TAGS if page.meta_tags.get(tag)]
     canonical = page.canonical_link or ""
-    if canonical.startswith(("http://", "https://")) and registered_domain(canonical) != own_domain:
+    cross_site = site_domain(canonical) not in ("", own_domain)
+    if canonical.startswith(("http://", "https://")) and cross_site:
         items.append(("canonical", canonical))
     out = []
     for key, raw in items:
@@ -178,7 +179,8 @@ def _meta_signals(page: PageMeta, reg: Registry, own_domain: str) -> list[_Signa
 def _outlet_like(raw: str, reg: Registry) -> bool:
     """An unknown credited name that may be an outlet: not generic, not a data source."""
     name = _tidy_credit(raw)
-    return bool(name) and not reg.is_generic(name) and not reg.is_data_source(name)
+    letters = sum(c.isalpha() for c in name)
+    return letters >= 2 and not reg.is_generic(name) and not reg.is_data_source(name)
 
 
 def _tidy_credit(raw: str) -> str:
@@ -233,7 +235,7 @@ def _original_url(
 
 
 def _article_likeness(href: str) -> tuple[bool, int]:
-    path = urlsplit(href).path
+    path = _path(href)
     slug = max(path.split("/"), key=len)
     return (any(c.isdigit() for c in path) or slug.count("-") >= 2, len(path))
 
@@ -242,5 +244,11 @@ def _article_url(href: str, own_domain: str) -> bool:
     """An http(s) URL on another site with a path (a home page is not the original article)."""
     if not href.startswith(("http://", "https://")):
         return False
-    parts = urlsplit(href)
-    return registered_domain(href) != own_domain and parts.path.strip("/") != ""
+    return site_domain(href) not in ("", own_domain) and _path(href).strip("/") != ""
+
+
+def _path(href: str) -> str:
+    try:
+        return urlsplit(href).path
+    except ValueError:
+        return ""
