@@ -27,6 +27,7 @@ MAX_META_TAGS = 200
 PROSE_WORDS = 8
 MAX_LINKS = 200
 MAX_CAPTIONS = 30
+MIN_ARTICLE_CHARS = 500
 MAX_CAPTION_CHARS = 300
 
 
@@ -260,9 +261,7 @@ def _canonical(tree: etree._Element, url: str) -> str | None:
 
 
 def _body_links(tree: etree._Element, url: str) -> list[tuple[str, str]]:
-    scope = tree.find(".//article")
-    if scope is None:
-        scope = tree.find(".//body")
+    scope = _content_scope(tree)
     if scope is None:
         return []
     out = []
@@ -276,11 +275,20 @@ def _body_links(tree: etree._Element, url: str) -> list[tuple[str, str]]:
     return out
 
 
+def _content_scope(tree: etree._Element) -> etree._Element | None:
+    """The page's largest <article> when it holds a story, else <body>: on many sites the
+    first <article> is a teaser of another story (attribution reads links and captions here)."""
+    articles = [(len(a.text_content()), a) for a in tree.iterfind(".//article")]
+    if articles:
+        size, best = max(articles, key=lambda pair: pair[0])
+        if size >= MIN_ARTICLE_CHARS:
+            return best
+    return tree.find(".//body")
+
+
 def _captions(tree: etree._Element) -> list[str]:
     """Caption and credit texts inside the article: trafilatura drops them from the body."""
-    scope = tree.find(".//article")
-    if scope is None:
-        scope = tree.find(".//body")
+    scope = _content_scope(tree)
     if scope is None:
         return []
     found = scope.xpath(

@@ -47,6 +47,9 @@ _LEAD = re.compile(
     r"(?P<name>.+)$",
     re.I,
 )
+_PLURAL_LABEL = re.compile(r"(?:sources|quellen|fuentes|المصادر)\b", re.I)
+_LIST = re.compile(r"\s*[|,;،]\s*")
+MIN_CITATION_LIST = 3  # names in a "Source:" line from which it is a list of citations
 _IMAGE_WORDS = re.compile(r"image|photo|picture|foto|bild|imagen|صور", re.I)
 _STOP = re.compile(
     r"\s+(?:under|with|unter|sous|bajo|and is|und ist|et a été|y fue|am|le|el|on|in)\s+(?:\d|a\b"
@@ -72,6 +75,15 @@ _IMAGE_BY = re.compile(
 _COPYRIGHT_MARK = re.compile(r"©\s*(?:\d{4}\s+)?(?P<credit>[^()\[\]|©]+)")
 _LAST_PARENS = re.compile(r"[(\[](?P<credit>[^()\[\]]+)[)\]]\s*\.?\s*$")
 _PARTY_SPLIT = re.compile(r"\s*(?:/|;|,|\s(?:via|on|über|sur|en|vía)\s|\s\|\s)\s*", re.I)
+# What precedes a credited name inside a credit: "©", a year, "Courtesy of", "Photo by".
+_PARTY_LEAD = re.compile(
+    r"^(?:\s*(?:©|\(c\)|\d{4}\b|and\b|und\b|et\b|y\b|courtesy(?:\s+of)?\b|(?:photo(?:graph)?s?"
+    r"|images?|pictures?|fotos?|fotograf[ií]a|illustrations?|design)(?:\s+(?:credit|by|de|von|par"
+    r"|por))?\b)[\s:]*)+",
+    re.I,
+)
+_RIGHTS = re.compile(r"[.,]?\s*(?:all rights reserved|used (?:by|with) permission).*$", re.I)
+_COMPANY_SUFFIXES = frozenset(("inc", "ltd", "llc", "gmbh", "co", "corp", "plc", "sa", "ag"))
 _PARTY_TAIL = re.compile(r"\s+(?:for|für|pour|para)\s.*$", re.I)
 
 
@@ -116,8 +128,11 @@ def _source_line(text: str, registry: Registry, urls: tuple[str, ...]) -> LineCr
     m = _LABEL.match(text)
     if m:
         names = candidates(m.group("name"), registry)
+        # "Sources: A | B | C" cites where figures came from: only registered outlets count.
+        listed = len(_LIST.split(_URL.sub(" ", m.group("name")))) >= MIN_CITATION_LIST
+        strict = listed or bool(_PLURAL_LABEL.match(m.group("label")))
         images = tuple(registry.display(n) for n in names if _IMAGE_WORDS.search(m.group("label")))
-        return LineCredit(sources=names, images=images, urls=urls, form="label")
+        return LineCredit(sources=names, strict=strict, images=images, urls=urls, form="label")
     m = _ORIGIN.search(text)
     if m:
         return LineCredit(sources=candidates(m.group("name"), registry), urls=urls, form="origin")
@@ -162,15 +177,17 @@ def image_parties(
     ``whole``: the line only credits (a removed image-credit line), so a bare name counts;
     ``known``: a bare short text counts when it names a registered outlet ("Jane Doe/AFP").
     """
-    credit = _image_credit(" ".join(text.split()), registry, whole, known)
+    credit = _image_credit(" ".join(_URL.sub(" ", text).split()), registry, whole, known)
     if not credit:
         return ()
     out: list[str] = []
-    for part in _PARTY_SPLIT.split(_PARTY_TAIL.sub("", credit)):
-        part = re.sub(r"^(?:©\s*)?(?:\d{4}\s+)?", "", part).strip(" \"'“”‘’«».,:;-–—()[]")
+    for part in _PARTY_SPLIT.split(_PARTY_TAIL.sub("", _RIGHTS.sub("", credit))):
+        part = part.strip(" \"'“”‘’«».,:;-–—()[]")
+        if registry.lookup(part) is None:  # "picture alliance" is a name, "Photo by X" is not
+            part = _PARTY_LEAD.sub("", part).strip(" \"'“”‘’«».,:;-–—()[]")
         if not part or len(part.split()) > MAX_PARTY_WORDS or registry.is_generic(part):
             continue
-        if re.fullmatch(r"[\W\d_]+", part):
+        if sum(c.isalpha() for c in part) < 2 or part.casefold().rstrip(".") in _COMPANY_SUFFIXES:
             continue
         name = registry.display(part)
         if name and name not in out:

@@ -15,7 +15,7 @@ from newscrawl.urls import registered_domain
 
 BUNDLED = Path(__file__).with_name("outlets.toml")
 KINDS = ("agency", "photo", "outlet")
-TOP_KEYS = {"generic", "not_outlet_words", "outlet"}
+TOP_KEYS = {"generic", "not_outlet_words", "outlet_words", "outlet"}
 OUTLET_KEYS = {"name", "kind", "domains", "variants"}
 # A squeezed key ("dailyexpress") shorter than this is too ambiguous to match on.
 MIN_SQUEEZED = 4
@@ -81,6 +81,7 @@ class Registry:
     outlets: list[Outlet] = field(default_factory=list)
     generic: set[str] = field(default_factory=set)
     not_outlet_words: set[str] = field(default_factory=set)
+    outlet_words: set[str] = field(default_factory=set)
     _by_key: dict[str, Outlet] = field(default_factory=dict)
     _by_squeezed: dict[str, Outlet] = field(default_factory=dict)
     _by_domain: dict[str, Outlet] = field(default_factory=dict)
@@ -102,6 +103,7 @@ class Registry:
                               f"{', '.join(sorted(TOP_KEYS))}")  # fmt: skip
         self.generic |= {name_key(g) for g in _strings(data, "generic", source)}
         self.not_outlet_words |= {name_key(w) for w in _strings(data, "not_outlet_words", source)}
+        self.outlet_words |= {name_key(w) for w in _strings(data, "outlet_words", source)}
         entries = data.get("outlet", [])
         if not isinstance(entries, list):
             raise ConfigError(f"{source}: outlet: expected an array of tables [[outlet]]")
@@ -169,6 +171,13 @@ class Registry:
         joined = f" {' '.join(words)} "
         return any(f" {w} " in joined for w in self.not_outlet_words)
 
+    def reads_as_outlet(self, name: str) -> bool:
+        """True when an unknown name says it is an outlet: "Kyiv Independent", "صحيفة النهار"
+        (an outlet word or a descriptor), unlike "G2" or "NewVantage Partners"."""
+        if _DESCRIPTOR.match(" ".join(name.split())):
+            return True
+        return any(word in self.outlet_words for word in name_key(name).split())
+
     def display(self, name: str) -> str:
         """Display name of a credited outlet: the registry's name, else the name tidied."""
         outlet = self.lookup(name)
@@ -183,6 +192,8 @@ def tidy_name(name: str) -> str:
         host = domain.group(1).lower()
         return host[4:] if host.startswith("www.") else host
     text = _DESCRIPTOR.sub("", text) or text
+    if text.startswith("the "):  # "appeared in the Orange County Register"
+        text = text[4:]
     if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", text):  # a slug: "some-outlet"
         text = " ".join(part.capitalize() for part in re.split(r"[-_]", text))
     return text[:MAX_NAME_CHARS].strip()

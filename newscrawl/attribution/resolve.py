@@ -42,6 +42,8 @@ IMAGE_KINDS = (LineKind.CAPTION, LineKind.IMAGE_CREDIT, LineKind.SOURCE_CREDIT)
 # Meta tags publishers use to point at the original of a syndicated copy.
 SYNDICATION_TAGS = ("syndication-source", "original-source", "dc.source", "dcterms.source")
 MAX_META_VALUE = 300
+# A publisher name or domain label this long found inside a credit means the same site.
+MIN_SELF_KEY = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class _Signal:
     evidence: str  # the removed line verbatim, or "meta: <name>=<value>"
     rank: int  # precedence (RANKS)
     url: str | None = None  # the original's URL when this signal gives one
+    open_name: bool = False  # an unknown name may stand ("originally appeared on X")
 
 
 def attribute(
@@ -90,7 +93,7 @@ def attribute(
         images += [name for name in parties if name not in images]
     signals += _meta_signals(page, reg, own_domain)
     signals.sort(key=lambda s: s.rank)  # stable: document order within a rank
-    credited = [s for s in signals if not _is_publisher(s.name, publisher, own_domain, reg)]
+    credited = [s for s in signals if not _is_publisher(s, publisher, own_domain, reg)]
     source = credited[0].name if credited else None
     chosen = [s for s in credited if source is not None and _same(s.name, source)]
     evidence = list(dict.fromkeys([s.evidence for s in chosen]))
@@ -132,13 +135,14 @@ def resolve_publisher(page: PageMeta, url: str, *, registry: Registry | None = N
 def _line_signals(line: RemovedLine, credit: LineCredit, reg: Registry) -> list[_Signal]:
     out = []
     url = credit.urls[0] if credit.urls else None
+    open_name = credit.form == "origin"  # "originally appeared on X" always names an outlet
     for raw in credit.sources:
         outlet = reg.lookup(raw)
-        if outlet is None and (credit.strict or not _outlet_like(raw, reg)):
+        if outlet is None and (credit.strict or not _outlet_like(raw, reg, open_name)):
             continue
         name = outlet.name if outlet is not None else _tidy_credit(raw)
         if name:
-            out.append(_Signal(name, line.text, RANKS[credit.form], url))
+            out.append(_Signal(name, line.text, RANKS[credit.form], url, open_name))
     return out
 
 
@@ -176,11 +180,14 @@ def _meta_signals(page: PageMeta, reg: Registry, own_domain: str) -> list[_Signa
     return out
 
 
-def _outlet_like(raw: str, reg: Registry) -> bool:
-    """An unknown credited name that may be an outlet: not generic, not a data source."""
+def _outlet_like(raw: str, reg: Registry, open_name: bool = False) -> bool:
+    """An unknown credited name that may stand as an outlet: not generic, not a data source,
+    and (unless the credit form names an outlet for sure) reading as an outlet."""
     name = _tidy_credit(raw)
     letters = sum(c.isalpha() for c in name)
-    return letters >= 2 and not reg.is_generic(name) and not reg.is_data_source(name)
+    if letters < 2 or reg.is_generic(name) or reg.is_data_source(name):
+        return False
+    return open_name or reg.reads_as_outlet(raw)
 
 
 def _tidy_credit(raw: str) -> str:
@@ -194,17 +201,28 @@ def _same(a: str, b: str) -> bool:
     return bool(ka) and (ka == kb or squeeze(ka) == squeeze(kb))
 
 
-def _is_publisher(name: str, publisher: str, own_domain: str, reg: Registry) -> bool:
-    """True when ``name`` is the site that published this copy (by name, outlet or domain)."""
+def _is_publisher(signal: _Signal, publisher: str, own_domain: str, reg: Registry) -> bool:
+    """True when the signal names the site that published this copy: same name, registered
+    outlet or domain, a longer form of its name ("DigitalOcean Community"), or a host that
+    carries its name ("m.economictimes.com" for The Economic Times)."""
+    name = signal.name
     if publisher and _same(name, publisher):
         return True
-    if not own_domain:
-        return False
     outlet = reg.lookup(name)
     if outlet is not None and outlet is (reg.by_domain(own_domain) or reg.lookup(publisher)):
         return True
-    label = squeeze(name_key(own_domain.split(".")[0]))
-    return domain_of(name) == own_domain or label == squeeze(name_key(name))
+    own_label = squeeze(name_key(own_domain.split(".")[0])) if own_domain else ""
+    mine = {k for k in (own_label, squeeze(name_key(publisher))) if len(k) >= MIN_SELF_KEY}
+    if domain_of(name) == own_domain or own_label == squeeze(name_key(name)):
+        return True
+    words, pub_words = name_key(name).split(), name_key(publisher).split()
+    if words and pub_words and len(pub_words[0]) >= MIN_SELF_KEY:
+        shorter = min(len(words), len(pub_words))
+        if words[:shorter] == pub_words[:shorter]:
+            return True
+    host = (domain_of(signal.url) or "") if signal.url else ""
+    host = squeeze(name_key(host or (domain_of(name) or "")))
+    return bool(host) and any(key in host for key in mine)
 
 
 def _original_url(
