@@ -262,3 +262,54 @@ def test_image_credits_from_page_captions() -> None:
         "meta: caption=Jane Doe/AFP",
     ]
     assert result.original_source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source: G2",
+        "Source: NewVantage Partners",
+        "Source: www.backlinko.com",
+        "(Source: Power BI Dashboard Templates, AnyInstructor)",
+        "Sources: Architectural Digest | Forbes HOME | Angi",
+        "Source: Office for National Statistics",
+        "Fuente: elaboración propia con datos del INE",
+        "Quelle: eigene Recherche",
+    ],
+)
+def test_data_citations_credit_no_outlet(text: str) -> None:
+    assert run([line(text, K.SOURCE_CREDIT)]).original_source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A version of this post also appeared in the Orange County Register.",
+         "Orange County Register"),
+        ("(With inputs from ANI)", "ANI"),
+        ("Sources: Reuters, AFP", "Reuters"),
+        ("نُشر هذا التقرير أولا في صحيفة الغارديان البريطانية", "The Guardian"),
+    ],
+)  # fmt: skip
+def test_more_credit_forms(text: str, source: str) -> None:
+    assert run([line(text, K.SOURCE_CREDIT)]).original_source == source
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "publisher"),
+    [
+        (PageMeta(source_organization="DigitalOcean Community"),
+         "https://www.digitalocean.com/community/tutorials/x", "DigitalOcean"),
+        (PageMeta(canonical_link="https://m.economictimes.com/us/life/x/articleshow/1.cms"),
+         "https://economictimes.indiatimes.com/us/life/x/articleshow/1.cms", "The Economic Times"),
+        (PageMeta(canonical_link="http://os-system-com-blog.ossystem-cluster-1.org/blog/x/"),
+         "https://os-system.com/blog/x", "OSSystem Blog"),
+        (PageMeta(canonical_link="https://jans-woodworking-projects-blog"),
+         "https://blog.of.jan.bechste.in/", "Jan's Blog"),
+        (PageMeta(meta_tags={"original-source": "1"}), "https://abduzeedo.com/x", "Abduzeedo"),
+    ],
+)  # fmt: skip
+def test_self_references_and_junk_metadata_credit_no_one(
+    page: PageMeta, url: str, publisher: str
+) -> None:
+    assert run([], page, url=url, publisher=publisher).original_source is None

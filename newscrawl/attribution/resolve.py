@@ -54,7 +54,6 @@ class _Signal:
     evidence: str  # the removed line verbatim, or "meta: <name>=<value>"
     rank: int  # precedence (RANKS)
     url: str | None = None  # the original's URL when this signal gives one
-    open_name: bool = False  # an unknown name may stand ("originally appeared on X")
 
 
 def attribute(
@@ -75,12 +74,13 @@ def attribute(
     signals: list[_Signal] = []
     images: list[str] = []
     image_lines: list[str] = []
+    credits = {id(line): read_line(line, reg) for line in removed}
     for line in removed:
         if line.kind in SOURCE_KINDS:
-            signals += _line_signals(line, read_line(line, reg), reg)
+            signals += _line_signals(line, credits[id(line)], reg)
     for line in removed:
         if line.kind in IMAGE_KINDS:
-            credit = read_line(line, reg)
+            credit = credits[id(line)]
             if credit.images:
                 image_lines.append(line.text)
             images += [name for name in credit.images if name not in images]
@@ -142,7 +142,7 @@ def _line_signals(line: RemovedLine, credit: LineCredit, reg: Registry) -> list[
             continue
         name = outlet.name if outlet is not None else _tidy_credit(raw)
         if name:
-            out.append(_Signal(name, line.text, RANKS[credit.form], url, open_name))
+            out.append(_Signal(name, line.text, RANKS[credit.form], url))
     return out
 
 
