@@ -1,5 +1,4 @@
-"""attribute() and resolve_publisher(): removed credit lines + page metadata -> who published
-this copy, whom it credits, the original URL, image credits and the evidence for each."""
+"""attribute() and resolve_publisher(): removed credit lines and page metadata -> attribution."""
 
 from __future__ import annotations
 
