@@ -53,6 +53,8 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.accounting.AccountingPipeline": 50,
     "newscrawl.pipelines.cleaning.CleaningPipeline": 100,
     "newscrawl.pipelines.language.LanguagePipeline": 200,
+    "newscrawl.pipelines.attribution.AttributionPipeline": 300,
+    "newscrawl.pipelines.dedup.DedupPipeline": 400,
     "newscrawl.pipelines.store.StorePipeline": 900,
 }
 

@@ -252,7 +252,6 @@ def test_runs_are_recorded_reported_and_a_changed_template_is_flagged(
     assert len(runs_rows(tmp_path / "store.sqlite3")) == 2
 
 
-@pytest.mark.xfail(reason="needs the crawl command to call run_failed() (issue 7)", strict=True)
 def test_fail_on_health_makes_the_crawl_exit_non_zero(web: Web, sources: Path,
                                                       tmp_path: Path) -> None:  # fmt: skip
     web.publish([1, 2, 3], {})

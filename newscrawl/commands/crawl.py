@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
+from newscrawl.operations.health import run_failed
 from newscrawl.spiders.news import NewsSpider, resolve_sources
 from newscrawl.store import open_store
 
@@ -25,7 +27,17 @@ def preflight(spargs: dict[str, str], settings: object) -> None:
 
 
 class Command(ScrapyCrawlCommand):
-    """Run a spider; for ``news``, check sources, settings and store first."""
+    """Run a spider; for ``news``, check sources, settings and store first.
+
+    Exit status 1 also when NEWSCRAWL_FAIL_ON_HEALTH is set and the run flagged a source
+    (the records are written all the same).
+    """
+
+    _crawler: Any = None
+
+    def _create_crawler(self, spname: str) -> Any:
+        self._crawler = super()._create_crawler(spname)
+        return self._crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args and args[0] == NewsSpider.name:
@@ -36,3 +48,5 @@ class Command(ScrapyCrawlCommand):
                 self.exitcode = 1
                 return
         super().run(args, opts)
+        if self._crawler is not None and run_failed(self._crawler):
+            self.exitcode = 1
