@@ -19,6 +19,7 @@ import numpy as np
 
 from newscrawl.dedup.fingerprints import (
     SHINGLE_WORDS,
+    Fingerprint,
     band_keys,
     choose_banding,
     fingerprint,
@@ -27,6 +28,7 @@ from newscrawl.dedup.fingerprints import (
     unpack_signature,
 )
 from newscrawl.store import Store
+from newscrawl.store.base import lock_key
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ LAYOUT_VERSION = 1
 _LAYOUT = "layout"
 _SIGNATURE_KEYS = ("version", "num_perm", "shingle")  # a change here needs the texts again
 _REBUILD_CHUNK = 2000
+URL, EXACT, NEAR = "url", "exact", "near"
 
 
 def doc_key(article_id: str) -> int:
@@ -80,6 +83,36 @@ class NearDupIndex:
                 (content_hash, article_id),
             )
             return self.hash_owner(content_hash) or article_id
+
+    # --- the race-safe decision --------------------------------------------------------------
+    def match_or_add(self, article_id: str, fp: Fingerprint) -> tuple[str, str | None]:
+        """Find the original of ``fp``, or index ``article_id`` as one: one atomic decision.
+
+        Returns ``(kind, original_id)``; ``original_id`` is None when this article is now the
+        indexed original. Kind ``url`` with ``original_id == article_id``: another worker has
+        indexed this very article meanwhile. Workers sharing a store serialize on advisory
+        locks of the article id, the content hash and every LSH band key of the signature: two
+        near copies share a band key (that is how they are found), so the second waits for
+        the first to commit and then finds it.
+        """
+        keys = [doc_key(article_id), lock_key(fp.content_hash)]
+        if fp.signature is not None:
+            keys.extend(int(k) for k in band_keys(fp.signature, self.banding))
+        with self.store.transaction():
+            self.store.lock(*keys)
+            if self.store.query(
+                "SELECT 1 FROM dedup_signatures WHERE doc = ?", (doc_key(article_id),)
+            ) or self.store.has_article(article_id):
+                return URL, article_id
+            original = self.hash_owner(fp.content_hash)
+            if original is not None:
+                return (URL if original == article_id else EXACT), original
+            if fp.signature is not None:
+                original = self.find(fp.signature)
+                if original is not None:
+                    return NEAR, original
+            self.add(article_id, fp.signature, fp.content_hash)
+            return NEAR, None
 
     # --- near duplicates --------------------------------------------------------------------
     def find(self, signature: np.ndarray) -> str | None:
@@ -156,6 +189,11 @@ class NearDupIndex:
         if have == want:
             return
         with self.store.transaction():
+            self.store.lock(lock_key("newscrawl:dedup-layout"))  # one worker rebuilds
+            rows = self.store.query("SELECT value FROM dedup_meta WHERE name = ?", (_LAYOUT,))
+            have = json.loads(rows[0][0]) if rows else None
+            if have == want:
+                return
             if have is not None and all(have.get(k) == want[k] for k in _SIGNATURE_KEYS):
                 self._rebuild_bands()
             else:

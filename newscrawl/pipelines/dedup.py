@@ -12,7 +12,7 @@ from typing import Any
 
 from newscrawl import stats
 from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
-from newscrawl.dedup.fingerprints import Fingerprint, fingerprint
+from newscrawl.dedup.fingerprints import fingerprint
 from newscrawl.dedup.index import NearDupIndex
 from newscrawl.exceptions import DuplicateArticle
 from newscrawl.items import ArticleRecord
@@ -81,12 +81,14 @@ class DedupPipeline:
         # MinHash is CPU work (about 1 ms for a 1,000-word text): the worker pool runs it.
         fp = await self.pool.run(fingerprint, item.text, self.index.num_perm, self.index.shingle)
         item.content_hash = fp.content_hash
-        # No await from here on: lookup and indexing of this item are not interleaved with
-        # another item's, so two copies in one run cannot both pass as originals.
-        kind, original = self._match(fp)
+        # One atomic lookup-or-index (no await, advisory locks between workers): two copies
+        # cannot both pass as originals, in one run or in several workers at once.
+        kind, original = self.index.match_or_add(item.id, fp)
         if original is None:
-            self.index.add(item.id, fp.signature, fp.content_hash)
             return item
+        if original == item.id:  # another worker indexed this very article meanwhile
+            self._count(URL, item)
+            raise DuplicateArticle(f"already stored: {item.url}", log_level="DEBUG")
         item.duplicate_of = original
         self._count(kind, item)
         if self.keep_duplicates:
@@ -99,14 +101,6 @@ class DedupPipeline:
         if item.id in self._seen or self.store.has_article(item.id):
             return True
         return bool(self.store.known_urls(u for u in (item.url, item.canonical_url) if u))
-
-    def _match(self, fp: Fingerprint) -> tuple[str, str | None]:
-        original = self.index.hash_owner(fp.content_hash)
-        if original is not None:
-            return EXACT, original
-        if fp.signature is not None:
-            original = self.index.find(fp.signature)
-        return NEAR, original
 
     def _count(self, kind: str, item: ArticleRecord) -> None:
         key = f"{stats.DUPLICATE}/{kind}"

@@ -7,6 +7,7 @@ own SQL through ``Store.execute``/``query``/``transaction``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +19,14 @@ from newscrawl.store.schema import SCHEMA
 logger = logging.getLogger(__name__)
 
 Params = Sequence[Any]
+
+SCHEMA_LOCK = "newscrawl:schema"
+
+
+def lock_key(name: str) -> int:
+    """A signed 64-bit advisory-lock key for a name (stable across processes and machines)."""
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
 class Store:
@@ -73,9 +82,17 @@ class Store:
         if self._depth == 0:
             self.conn.commit()
 
+    def lock(self, *keys: int) -> None:
+        """Hold these 64-bit keys against other workers until the transaction ends.
+
+        Call inside ``transaction()``. A no-op on a single-process store (SQLite: the run lock
+        already keeps a second crawl out); PostgreSQL takes transaction advisory locks.
+        """
+
     def create_schema(self) -> None:
-        """Create every table and index if missing (idempotent)."""
+        """Create every table and index if missing (idempotent, safe with concurrent workers)."""
         with self.transaction():
+            self.lock(lock_key(SCHEMA_LOCK))
             for ddl in SCHEMA:
                 self.execute(ddl)
 
