@@ -3,8 +3,8 @@
 Scrapy sends ``GET http://express.test/path HTTP/1.1`` (absolute form) to the proxy named in
 ``http_proxy``; the server routes on the host of that URL. Content comes from two places:
 
-- static files under ``sites/<host>/<path>`` (``/`` and paths ending in ``/`` serve
-  ``index.html``; the content type follows the file extension), and
+- static files under ``sites/<host>/<path>`` (``/``, paths ending in ``/`` and directories
+  serve ``index.html``; the content type follows the file extension, else the content), and
 - routes added at run time with :meth:`FakeWeb.add` / :meth:`FakeWeb.handle` (they win over
   files), for tests that change the web between runs or inject faults.
 
@@ -15,6 +15,7 @@ prints the proxy URL and serves until interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 
@@ -37,6 +38,16 @@ CONTENT_TYPES = {
     ".pdf": "application/pdf",
     ".json": "application/json",
 }
+
+
+def sniff_type(body: bytes) -> str:
+    """Content type of a file without a known extension ("/news/1890123/slug", "/feed")."""
+    head = body[:256].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "text/html; charset=utf-8"
+    if head.startswith(b"<?xml"):
+        return "application/xml"
+    return "application/octet-stream"
 
 
 @dataclass
@@ -169,15 +180,17 @@ class FakeWeb:
             return None
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        rel = parts.path.lstrip("/")
+        rel = unquote(parts.path).lstrip("/")
         if not rel or rel.endswith("/"):
             rel += "index.html"
         root = (self.sites_dir / host).resolve()
         path = (root / rel).resolve()
+        if path.is_dir():  # "/news/uk" and "/news/uk/page/2" both exist on real sites
+            path = path / "index.html"
         if root not in path.parents or not path.is_file():
             return None
-        ctype = CONTENT_TYPES.get(path.suffix, "application/octet-stream")
-        return Reply(path.read_bytes(), 200, ctype)
+        body = path.read_bytes()
+        return Reply(body, 200, CONTENT_TYPES.get(path.suffix) or sniff_type(body))
 
     # --- serving ---------------------------------------------------------------------------
     def _serve(self, req: BaseHTTPRequestHandler, head: bool) -> None:
@@ -213,10 +226,8 @@ def main() -> None:
     """Serve the static fake web until interrupted; print the proxy URL first."""
     with FakeWeb() as web:
         print(web.proxy_url, flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":
