@@ -41,6 +41,8 @@ class Extraction:
     published: str | None = None
     modified: str | None = None
     page: PageMeta = field(default_factory=PageMeta)
+    published_declared: bool = False
+    """True when the page declares its date (JSON-LD/meta); False: htmldate's guess, or none."""
 
 
 class ExtractionError(Exception):
@@ -96,6 +98,7 @@ def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Ex
         published=pick_published(doc.date, article, page.meta_tags),
         modified=pick_modified(article, page.meta_tags),
         page=page,
+        published_declared=pick_published(None, article, page.meta_tags) is not None,
     )
 
 

@@ -27,7 +27,8 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:www\d?\.)?((?:[\w-]+\.)+[a-z]{2,})(?:[:/
 # Only words that never start an outlet's own name ("Daily Monitor", "Diario Libre" keep theirs).
 _DESCRIPTOR = re.compile(
     r"^(?:(?:the |le |la )?(?:newspaper|news ?site|news portal|website|quotidien|journal en ligne)"
-    r"|صحيفة|جريدة|موقع|مجلة|قناة|شبكة|بوابة)\s+",
+    r"|صحيفة|جريدة|موقع|مجلة|قناة|شبكة|بوابة)\s+"
+    r"(?!(?:du|de|des|of)\s|d['’])",  # "Le Quotidien du Sud" is a name, not a descriptor
     re.I,
 )
 # Arabic writes an outlet's nationality after its name ("الغارديان البريطانية", "رويترز للأنباء").

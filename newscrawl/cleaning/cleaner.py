@@ -22,6 +22,9 @@ from newscrawl.cleaning.vocab import NAME_CONNECTORS
 PROSE_MIN_WORDS = 16
 # Datelines are looked for in the first few kept paragraphs only (a standfirst may come first).
 DATELINE_PARAGRAPHS = 2
+# Short section labels ("Actualité", "World | Europe") may sit above a repeated headline.
+MAX_KICKERS = 2
+MAX_KICKER_WORDS = 4
 # "Source: Ministry of Health annual report" names a source; more common words make a sentence.
 MAX_COMMON_WORDS_IN_CREDIT = 3
 _SENTENCE_END = re.compile(r"[.!?؟…。][\"'”’»)\]]*$")
@@ -75,7 +78,16 @@ def _one_pass(
         hit = memo[para]
         if hit is None and templates and line_key(para) in templates:
             hit = RemovedLine(para, LineKind.TEMPLATE, "template")
-        if hit is None and not kept and title_key and loose_key(para) == title_key:
+        if (
+            hit is None
+            and title_key
+            and len(kept) <= MAX_KICKERS
+            and all(_is_kicker(k) for k in kept)
+            and loose_key(para) == title_key
+        ):
+            # The headline repeated at the top, maybe under a section kicker ("Actualité").
+            removed.extend(RemovedLine(k, LineKind.NAVIGATION, "title.kicker") for k in kept)
+            kept.clear()
             hit = RemovedLine(para, LineKind.TITLE, "title.repeated")
         if hit is not None:
             removed.append(hit)
@@ -90,6 +102,11 @@ def _one_pass(
                 para = rest
         kept.append(para)
     return kept, removed
+
+
+def _is_kicker(line: str) -> bool:
+    """A section label printed above a headline: a few words, no sentence punctuation."""
+    return word_count(line) <= MAX_KICKER_WORDS and not re.search(r"[.!?؟:;,]", line)
 
 
 def _match_line(line: str, rules: list[Rule]) -> RemovedLine | None:

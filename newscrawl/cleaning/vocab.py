@@ -92,12 +92,22 @@ def label(*keywords: str) -> str:
     return rf"{OPEN}(?:{alt(*keywords)})\s*[:：]\s*{NAMES}"
 
 
+# A byline's trailing date clause, whose date the extractor may have dropped ("Par Marie
+# Dupont — publié le", "By Jane Smith | Updated 10:15").
+BYLINE_DATE_TAIL = (
+    r"(?:\s*[—–|·,-]\s*(?:published|updated|posted|publié|mis à jour|modifié|publicado"
+    r"|actualizado|veröffentlicht|aktualisiert|نشر|تحديث)\b.{0,60})?"
+)
+
+
 def byline(keywords: tuple[str, ...], labels: tuple[str, ...] = ()) -> str:
     """Names after a byline keyword ("By Jane Smith": two words at least) or a label with a
-    colon ("Author: Jane"); the cleaner checks they are names, not a common word."""
+    colon ("Author: Jane"), maybe with a date clause; the cleaner checks they are names, not
+    a common word."""
     spoken = rf"(?:{alt(*keywords)})\s+(?=\S+\s+\S)"
     labelled = rf"(?:{alt(*labels)})\s*[:：]\s*" if labels else "(?!)"
-    return rf"(?:{spoken}|{labelled})(?!(?:{NOT_NAMES})\b){NAMES}"
+    names = NAMES.replace("}", "}?", 1)  # lazy: the date clause is not part of the names
+    return rf"(?:{spoken}|{labelled})(?!(?:{NOT_NAMES})\b){names}{BYLINE_DATE_TAIL}"
 
 
 def anywhere(*phrases: str) -> str:

@@ -238,12 +238,20 @@ class NewsSpider(scrapy.Spider):
             title=ex.title or hints.get("title", ""),
             text=ex.text,
             authors=list(ex.authors),
-            published=ex.published or hints.get("published"),
+            published=self._published(ex, hints),
             modified=ex.modified,
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             crawl_id=self.crawl_id,
             page=page,
         )
+
+    @staticmethod
+    def _published(ex: Extraction, hints: dict[str, str]) -> str | None:
+        """The page's declared date, else the feed's or news sitemap's, else htmldate's guess
+        (which may come from another article's link on the page)."""
+        if ex.published and ex.published_declared:
+            return ex.published
+        return hints.get("published") or ex.published
 
     @staticmethod
     def _is_html(response: Response) -> bool:
