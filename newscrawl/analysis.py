@@ -13,6 +13,7 @@ from trafilatura.settings import Extractor
 from newscrawl.discovery.pagetype import PageVerdict, classify
 from newscrawl.extraction import Extraction, ExtractionError, extract, make_options
 from newscrawl.pagemeta import PageMeta
+from newscrawl.textfix import decode_body
 
 
 @dataclass(slots=True)
@@ -31,8 +32,12 @@ def _options() -> Extractor:
 
 
 def decode_page(body: bytes, encoding: str) -> str:
-    """The page's text from its bytes and the encoding Scrapy inferred."""
-    return body.decode(encoding or "utf-8", errors="replace")
+    """The page's text from its bytes and the encoding Scrapy inferred.
+
+    newscrawl.textfix.decode_body checks that guess against the bytes: a windows-1252 page
+    served as UTF-8, or one with no declaration at all, still reads right.
+    """
+    return decode_body(body, encoding or None)
 
 
 def analyze_page(body: bytes, encoding: str, url: str, min_words: int) -> PageAnalysis:

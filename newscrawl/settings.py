@@ -41,12 +41,33 @@ LOG_LEVEL = "INFO"
 
 # --- components -------------------------------------------------------------------------------
 SPIDER_MIDDLEWARES = {
+    "newscrawl.middlewares.traps.TrapGuardMiddleware": 950,
     "newscrawl.middlewares.incremental.IncrementalMiddleware": 900,
+}
+
+# A hostile web (docs/robustness.md): unsafe targets refused before robots.txt is asked, a
+# page budget per source, and every fault Scrapy gives up on counted under newscrawl/errors/.
+# The Counting* classes are Scrapy's own middlewares at their usual orders, plus a stat.
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.middlewares.safety.UnsafeTargetMiddleware": 60,
+    "newscrawl.middlewares.budget.PageBudgetMiddleware": 110,
+    "newscrawl.middlewares.faults.FaultStats": 540,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newscrawl.middlewares.faults.CountingMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "newscrawl.middlewares.faults.CountingHttpCompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "newscrawl.middlewares.faults.CountingRedirectMiddleware": 600,
 }
 
 # Run records, per-source health, end-of-run summary and report, run lock (docs/operations.md).
 EXTENSIONS = {
     "newscrawl.operations.recorder.RunRecorder": 500,
+}
+
+# Redis mode (docs/deployment.md): does nothing unless NEWSCRAWL_REDIS_URL is set.
+ADDONS = {
+    "newscrawl.addons.RedisAddon": 0,
 }
 
 ITEM_PIPELINES = {

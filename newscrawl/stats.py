@@ -28,6 +28,22 @@ EXTRACTION_FAILED = f"{PREFIX}/extraction/failed"  # + "/<reason>"
 # --- incremental (middleware) ---------------------------------------------------------------
 INCREMENTAL_SKIPPED = f"{PREFIX}/incremental/skipped_stored"
 
+# --- faults and refusals (downloader/spider middlewares, docs/robustness.md) ----------------
+ERRORS_HTTP = f"{PREFIX}/errors/http"  # + "/<status>": error responses after retries
+ERRORS_DOWNLOAD = f"{PREFIX}/errors/download"  # + "/<exception class>", after retries
+ERRORS_REDIRECT_LOOP = f"{PREFIX}/errors/redirect_loop"
+ERRORS_DECOMPRESSION_BOMB = f"{PREFIX}/errors/decompression_bomb"
+UNSAFE_REFUSED = f"{PREFIX}/unsafe/refused"  # + "/<reason>" (newscrawl.targets.REASONS)
+BUDGET_REFUSED = f"{PREFIX}/budget/refused"
+TRAPS_REFUSED = f"{PREFIX}/traps/refused"  # + "/<reason>"
+TRAPS_STRIPPED = f"{PREFIX}/traps/session_stripped"
+
+# --- shared frontier (Redis mode: newscrawl.frontier) and shared store ---------------------
+FRONTIER_SEEDS_CLAIMED = f"{PREFIX}/frontier/seeds_claimed"
+FRONTIER_SEEDS_SKIPPED = f"{PREFIX}/frontier/seeds_skipped"  # another worker claimed them
+FRONTIER_IDLE_EXIT = f"{PREFIX}/frontier/idle_exit_seconds"
+STORE_RECONNECTS = f"{PREFIX}/store/reconnects"
+
 # --- pipelines --------------------------------------------------------------------------------
 ITEMS_PROCESSED = f"{PREFIX}/items/processed"
 ITEMS_EMITTED = f"{PREFIX}/items/emitted"

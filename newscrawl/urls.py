@@ -16,22 +16,69 @@ TRACKING_PARAMS = frozenset(
         "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
         "_ga", "_gl", "ocid", "cmpid", "ncid", "ref_src", "ref_url", "smid", "smtyp",
         "at_medium", "at_campaign", "sr_share", "spm", "wt_mc", "wt.mc_id", "__twitter_impression",
-        "phpsessid", "jsessionid", "sessionid", "s_cid", "guccounter", "guce_referrer",
+        "s_cid", "guccounter", "guce_referrer",
         "guce_referrer_sig", "amp", "utm",
     }
 )  # fmt: skip
 TRACKING_PREFIXES = ("utm_", "hsa_", "pk_", "mtm_", "__hs", "vero_", "oly_")
-_SESSION_PATH_PARAM = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
+# Session ids: one page reached under endless ids is a crawler trap. These names never
+# carry content; ``sid`` does on some CMSs (PHP-Nuke story ids), so it counts as a session
+# id only when its value looks like a random token.
+SESSION_PARAMS = frozenset(
+    {
+        "jsessionid", "phpsessid", "sessionid", "session_id", "sessid", "aspsessionid",
+        "oscsid", "zenid", "cfid", "cftoken", "sesskey", "wicket-session",
+    }
+)  # fmt: skip
+_SESSION_TOKEN = re.compile(r"^(?=.*[0-9])(?=.*[a-zA-Z])[A-Za-z0-9_-]{16,}$|^[0-9a-fA-F]{24,}$")
+_SESSION_PATH_PARAM = re.compile(
+    r";(jsessionid|phpsessid|sid|sessionid|sessid)=[^/?#;]*"  # Java servlets, PHP trans_sid
+    r"|/\((?:[A-Za-z]\([^()/]*\))+\)(?=/)",  # ASP.NET cookieless: /(S(lit3py55t21z5v55))/
+    re.IGNORECASE,
+)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 # No network: use the public suffix list snapshot bundled with tldextract.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-def is_tracking_param(name: str) -> bool:
+def is_tracking_param(name: str, value: str = "") -> bool:
     """True for query parameters that only track the visitor (utm_*, fbclid, session ids...)."""
     lowered = name.lower()
-    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+    return (
+        lowered in TRACKING_PARAMS
+        or lowered.startswith(TRACKING_PREFIXES)
+        or is_session_param(name, value)
+    )
+
+
+def is_session_param(name: str, value: str = "") -> bool:
+    """True for a session-id query parameter (``PHPSESSID``, ``jsessionid``, token-like ``sid``)."""
+    lowered = name.lower()
+    if lowered in SESSION_PARAMS or lowered.startswith("aspsessionid"):
+        return True
+    return lowered == "sid" and bool(_SESSION_TOKEN.match(value))
+
+
+def strip_session(url: str) -> str:
+    """``url`` without its session ids (path parameters and query) and fragment; else as is.
+
+    Unlike :func:`canonicalize`, the rest of the URL is left alone: this is the URL to fetch.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    path = _SESSION_PATH_PARAM.sub("", parts.path)
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        kept = [(k, v) for k, v in pairs if not is_session_param(k, v)]
+        if len(kept) != len(pairs):
+            query = urlencode(kept)
+    if path == parts.path and query == parts.query and not parts.fragment:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
 def canonicalize(url: str) -> str:
@@ -40,25 +87,33 @@ def canonicalize(url: str) -> str:
     Lower-cased scheme and host, default port dropped, fragment dropped, session path
     parameters and tracking query parameters removed, remaining query sorted, trailing
     slash folded (except the root path), ``/amp`` suffix kept (AMP pages are resolved
-    through their rel=canonical instead).
+    through their rel=canonical instead). Never raises: a string that is no parsable URL
+    (``http://[::1``, a bad port) comes back stripped but otherwise unchanged.
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port_number = parts.port
+    except ValueError:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port if parts.port and parts.port != _DEFAULT_PORTS.get(scheme) else None
+    port = port_number if port_number and port_number != _DEFAULT_PORTS.get(scheme) else None
     netloc = f"{host}:{port}" if port else host
     path = _SESSION_PATH_PARAM.sub("", parts.path) or "/"
     path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    query = sorted((k, v) for k, v in pairs if not is_tracking_param(k))
+    query = sorted((k, v) for k, v in pairs if not is_tracking_param(k, v))
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
 def host_of(url: str) -> str:
-    """Lower-cased host name of ``url`` (no port)."""
-    return (urlsplit(url).hostname or "").lower().rstrip(".")
+    """Lower-cased host name of ``url`` (no port); "" when there is none or it is unparsable."""
+    try:
+        return (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
 
 
 @lru_cache(maxsize=4096)

@@ -30,14 +30,27 @@ class FeedEntry:
 
 
 def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
-    """Entries of an RSS/Atom feed; XMLError when the body is not a feed."""
+    """Entries of an RSS/Atom feed; XMLError when the body is not a feed.
+
+    The parser recovers from errors, so a feed cut short still yields the entries before
+    the cut; a broken document that yields none is an XMLError (counted as an invalid feed).
+    """
     body = maybe_gunzip(body)
+    parser = safe_parser()
     try:
-        root = etree.fromstring(body, parser=safe_parser())
+        root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise XMLError(f"invalid XML: {exc}") from None
     if root is None:
         raise XMLError("empty document")
+    entries = _entries(root, base_url)
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
+    if errors and not entries:
+        raise XMLError(f"invalid XML: {errors[0].message.strip()}")
+    return entries
+
+
+def _entries(root: etree._Element, base_url: str) -> list[FeedEntry]:
     kind = local(root.tag)
     if kind not in ("rss", "feed", "rdf"):
         raise XMLError(f"not a feed (root element <{kind}>)")

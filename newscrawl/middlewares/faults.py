@@ -1,0 +1,91 @@
+"""Downloader middlewares that count what Scrapy gives up on, so every fault has a stat.
+
+- ``FaultStats`` (order 540, below RetryMiddleware at 550, so only final outcomes reach it):
+  HTTP error responses after retries (500/503 retried first, 404 at once) and download errors
+  once retries are exhausted (timeouts, resets, truncated bodies, over DOWNLOAD_MAXSIZE).
+- Scrapy's RedirectMiddleware, MetaRefreshMiddleware and HttpCompressionMiddleware refuse a
+  redirect loop and a decompression bomb by raising IgnoreRequest from ``process_response``,
+  which no other middleware sees and which Scrapy then drops silently; the ``Counting*``
+  subclasses replace them at their usual orders, count the refusal and re-raise it.
+
+Stats: ``newscrawl/errors/http/<status>``, ``newscrawl/errors/download/<exception class>``,
+``newscrawl/errors/redirect_loop``, ``newscrawl/errors/decompression_bomb``, each with its
+per-source variant. The first fault of each kind is logged at WARNING, the rest at DEBUG.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
+from scrapy.exceptions import IgnoreRequest
+
+from newscrawl import stats
+from newscrawl.middlewares.faultlog import FaultCounter, request_source
+from newscrawl.operations.downloaderrors import DownloadErrorStats
+
+logger = logging.getLogger(__name__)
+
+
+class FaultStats(DownloadErrorStats):
+    """Counts final HTTP errors and, like DownloadErrorStats, exhausted download errors."""
+
+    def __init__(self, stats_collector: Any = None) -> None:
+        super().__init__(stats_collector)
+        self.faults = FaultCounter(None, logger)  # counting of download errors: the base class
+        self.http = FaultCounter(stats_collector, logger)
+
+    def process_response(self, request: Any, response: Any) -> Any:
+        if response.status >= 400:
+            self.http.count(f"{stats.ERRORS_HTTP}/{response.status}", request_source(request),
+                            "HTTP %d for %s", response.status, request.url)  # fmt: skip
+        return response
+
+    def process_exception(self, request: Any, exception: Exception) -> None:
+        super().process_exception(request, exception)
+        if not isinstance(exception, IgnoreRequest):
+            name = type(exception).__name__
+            self.faults.count(f"{stats.ERRORS_DOWNLOAD}/{name}", None,
+                              "Download failed for %s: %s", request.url, exception)  # fmt: skip
+        return None
+
+
+class _CountsIgnored:
+    """Mixin: count an IgnoreRequest raised by the parent's ``process_response``."""
+
+    fault_key = ""
+    faults: FaultCounter
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> Any:
+        middleware = super().from_crawler(crawler)  # type: ignore[misc]
+        middleware.faults = FaultCounter(crawler.stats, logger)
+        return middleware
+
+    def process_response(self, request: Any, response: Any) -> Any:
+        try:
+            return super().process_response(request, response)  # type: ignore[misc]
+        except IgnoreRequest as exc:
+            self.faults.count(self.fault_key, request_source(request),
+                              "Gave up on %s: %s", request.url, exc)  # fmt: skip
+            raise
+
+
+class CountingRedirectMiddleware(_CountsIgnored, RedirectMiddleware):
+    """RedirectMiddleware that counts redirect chains cut at REDIRECT_MAX_TIMES."""
+
+    fault_key = stats.ERRORS_REDIRECT_LOOP
+
+
+class CountingMetaRefreshMiddleware(_CountsIgnored, MetaRefreshMiddleware):
+    """MetaRefreshMiddleware that counts meta-refresh chains cut at REDIRECT_MAX_TIMES."""
+
+    fault_key = stats.ERRORS_REDIRECT_LOOP
+
+
+class CountingHttpCompressionMiddleware(_CountsIgnored, HttpCompressionMiddleware):
+    """HttpCompressionMiddleware that counts bodies over DOWNLOAD_MAXSIZE once decompressed."""
+
+    fault_key = stats.ERRORS_DECOMPRESSION_BOMB
