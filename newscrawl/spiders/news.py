@@ -32,7 +32,13 @@ from newscrawl.exceptions import SourcesError
 from newscrawl.extraction import Extraction
 from newscrawl.items import ArticleRecord
 from newscrawl.sources import Source, adhoc_source, load_sources
-from newscrawl.urls import choose_canonical, host_of, record_id, registered_domain
+from newscrawl.urls import (
+    canonicalize,
+    choose_canonical,
+    host_of,
+    record_id,
+    registered_domain,
+)
 from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -78,6 +84,9 @@ class NewsSpider(scrapy.Spider):
         self.crawl_id = new_crawl_id()
         self.min_words = 50
         self._link_extractors: dict[str, LinkExtractor] = {}
+        # Seeds bypass the dupefilter (dont_filter), so it never learns them: links back to
+        # a start page ("Home", the section's own tab) would fetch it a second time.
+        self._seed_urls: set[str] = set()
         self.pool = WorkerPool(1)
 
     @classmethod
@@ -97,6 +106,7 @@ class NewsSpider(scrapy.Spider):
             for kind, urls in (("feed", source.feeds), ("sitemap", source.sitemaps),
                                ("page", source.start_urls)):  # fmt: skip
                 for url in urls:
+                    self._seed_urls.add(canonicalize(url))
                     yield scrapy.Request(
                         url,
                         callback=self.parse_start,
@@ -213,6 +223,8 @@ class NewsSpider(scrapy.Spider):
         for link in extractor.extract_links(response):
             if registered_domain(host_of(link.url)) not in domains:
                 continue  # links leave the source's sites only through feeds
+            if canonicalize(link.url) in self._seed_urls:
+                continue  # fetched as a seed on every run
             self._inc(stats.LINKS_FOLLOWED, src.name)
             yield scrapy.Request(
                 link.url,
