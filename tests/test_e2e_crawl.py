@@ -1,0 +1,248 @@
+"""End to end (issue 2): the real ``scrapy crawl news`` on the fake news web, from the sources
+file to whole records, what was fetched, the stats and the exit status."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from crawling import (
+    DUPLICATE_GROUPS,
+    FAKEWEB,
+    SOURCES,
+    CrawlResult,
+    expected_record,
+    load_goldens,
+    run_crawl,
+)
+from fakeweb import FakeWeb
+
+pytestmark = pytest.mark.e2e
+
+GOLDENS = load_goldens()
+SYNDICATED = {url for group in DUPLICATE_GROUPS for url in group}
+
+# Pages the crawl reaches that list articles: followed for links, never records.
+HUBS = (
+    "http://express.test/",
+    "http://express.test/news/uk",
+    "http://express.test/news/uk/page/2",
+    "http://express.test/latest/weather",
+    "http://express.test/authors/profile/sophie-harwood",
+    "http://elrisala.test/",
+    "http://elrisala.test/category/world/",
+    "http://elrisala.test/tag/weather/",
+    "http://elrisala.test/author/admin/",
+    "http://elrisala.test/page/2/",
+    "http://lequotidien.test/",
+    "http://lequotidien.test/rubrique/actualite/",
+    "http://lequotidien.test/mot-cle/greve/",
+)
+# Linked from the pages, but robots.txt disallows them (or the source denies them).
+NEVER_FETCHED = (
+    "http://express.test/account/login",
+    "http://express.test/account/subscriptions",
+    "http://express.test/search?q=",
+    "http://express.test/video/latest",  # deny = ['/video/']
+    "http://elrisala.test/wp-admin/",
+    "http://lequotidien.test/abonnement/offre",
+)
+ERROR_LINE = re.compile(r"^newscrawl: error: .+$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[FakeWeb]:
+    with FakeWeb() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def crawl(
+    web: FakeWeb, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[CrawlResult, Counter[str]]:
+    """One crawl of the whole fake web with the default policy, and what it requested."""
+    result = run_crawl(web.proxy_url, tmp_path_factory.mktemp("crawl"), "-a", f"sources={SOURCES}")
+    return result, Counter(web.hits)
+
+
+def by_url(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    urls = [r["url"] for r in records]
+    assert len(urls) == len(set(urls)), "a URL came out twice"
+    return {r["url"]: r for r in records}
+
+
+# --- the main crawl ------------------------------------------------------------------------------
+def test_crawl_exits_0(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    result, _ = crawl
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stats["finish_reason"] == "finished"
+
+
+def test_every_record_equals_its_golden(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    result, _ = crawl
+    records = by_url(result.records)
+    assert set(records) <= set(GOLDENS)
+    for url, record in records.items():
+        assert record == expected_record(GOLDENS[url], record), url
+
+
+def test_one_record_per_story(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    """Every article that is not syndicated comes out; of each syndicated story, one copy."""
+    result, _ = crawl
+    urls = set(by_url(result.records))
+    assert set(GOLDENS) - SYNDICATED <= urls
+    for group in DUPLICATE_GROUPS:
+        assert len(urls & set(group)) == 1, group
+    assert len(urls) == len(GOLDENS) - sum(len(g) - 1 for g in DUPLICATE_GROUPS)
+
+
+def test_dynamic_fields(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    result, _ = crawl
+    crawl_ids = {r["crawl_id"] for r in result.records}
+    assert len(crawl_ids) == 1
+    assert re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{8}", crawl_ids.pop())
+    for record in result.records:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", record["fetched_at"])
+
+
+def test_hubs_are_followed_but_never_records(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    result, hits = crawl
+    for hub in HUBS:
+        assert hits[hub] >= 1, hub
+    assert not set(HUBS) & {r["url"] for r in result.records}
+    assert result.stat("newscrawl/pages/not_article/hub_url") >= 5
+    assert result.stat("newscrawl/pages/not_article/hub_schema") >= 5
+
+
+def test_robots_disallowed_and_denied_paths_are_never_requested(
+    crawl: tuple[CrawlResult, Counter[str]],
+) -> None:
+    result, hits = crawl
+    for url in NEVER_FETCHED:
+        assert hits[url] == 0, url
+    for host in ("express.test", "elrisala.test", "lequotidien.test"):
+        assert hits[f"http://{host}/robots.txt"] == 1
+    # Read by RobotsTxtMiddleware, and by the spider for its Sitemap: line (the source's seed).
+    assert hits["http://valleyherald.test/robots.txt"] == 2
+    assert result.stat("robotstxt/forbidden") >= 5  # the links were there, and refused
+
+
+def test_each_article_page_is_fetched_once(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    _, hits = crawl
+    for url in GOLDENS:
+        assert hits[url] == 1, url
+
+
+def test_stats_sum_and_count_per_source(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    result, _ = crawl
+    processed = result.stat("newscrawl/items/processed")
+    emitted = result.stat("newscrawl/items/emitted")
+    assert processed == len(GOLDENS)
+    assert emitted == len(result.records) == result.stat("item_scraped_count")
+    assert processed == emitted + result.stat("item_dropped_count")
+    duplicates = sum(len(g) - 1 for g in DUPLICATE_GROUPS)
+    assert result.stat("item_dropped_reasons_count/DuplicateArticle") == duplicates
+    assert result.stat("newscrawl/duplicate/exact") + result.stat("newscrawl/duplicate/near") == (
+        duplicates
+    )
+    pages = Counter(g["source"] for g in GOLDENS.values())
+    out = Counter(r["source"] for r in result.records)
+    for source in ("express", "elrisala", "valleyherald", "lequotidien"):
+        assert result.stat(f"newscrawl/source/{source}/items/processed") == pages[source]
+        assert result.stat(f"newscrawl/source/{source}/pages/article") == pages[source]
+        assert result.stat(f"newscrawl/source/{source}/items/emitted") == out[source]
+    assert result.stat("newscrawl/source/express/discovery/feed_entries") == 4
+    assert result.stat("newscrawl/source/valleyherald/discovery/robots_sitemaps") == 1
+    assert result.stat("newscrawl/source/valleyherald/discovery/sitemap_parsed") == 3
+    assert result.stat("newscrawl/source/valleyherald/discovery/offsite_skipped") == 1
+    assert result.stat("newscrawl/source/lequotidien/discovery/feed_parsed") == 1  # Atom
+    assert result.stat("newscrawl/store/written") == emitted
+
+
+def test_news_sitemap_hints_fill_what_the_page_lacks(
+    crawl: tuple[CrawlResult, Counter[str]],
+) -> None:
+    """The harbour page has no title and no declared date; the Google News sitemap has both."""
+    result, _ = crawl
+    url = "http://valleyherald.test/news/local/harbour-swing-bridge-reopens-after-repairs"
+    page = FAKEWEB / "sites/valleyherald.test/news/local/harbour-swing-bridge-reopens-after-repairs"
+    html = page.read_text(encoding="utf-8")
+    assert "<title>" not in html
+    assert "<h1" not in html
+    assert "datePublished" not in html
+    record = by_url(result.records)[url]
+    assert record["title"] == "Harbour swing bridge reopens after eight months of repairs"
+    assert record["published"] == "2026-11-28T09:30:00+00:00"
+
+
+# --- other runs ------------------------------------------------------------------------------------
+BAD_SOURCES = [
+    (
+        'feedz = ["http://elrisala.test/feed.rss"]',
+        "[[source]] #2 ('elrisala'): unknown key 'feedz'",
+    ),
+    ("allow = ['(']", "[[source]] #2 ('elrisala'): key 'allow': bad regex '('"),
+    (
+        'start_urls = ["elrisala.test/"]',
+        "[[source]] #2 ('elrisala'): key 'start_urls': 'elrisala.test/' is not an http(s) URL",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"), BAD_SOURCES, ids=["unknown_key", "bad_regex", "not_url"]
+)
+def test_bad_sources_file_fails_before_any_request(
+    fakeweb: FakeWeb, tmp_path: Path, line: str, message: str
+) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[source]]\nname = "express"\nfeeds = ["http://express.test/posts/rss/1/news"]\n\n'
+        f'[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n{line}\n',
+        encoding="utf-8",
+    )
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode != 0
+    (line_out,) = ERROR_LINE.findall(result.stderr)  # one line, naming file, entry and key
+    assert line_out.startswith(f"newscrawl: error: {path}: {message}")
+    assert not fakeweb.hits, "no request before the sources file is valid"
+
+
+def test_adhoc_urls_crawl_a_hub_and_its_articles(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    hub = "http://lequotidien.test/rubrique/actualite/"
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"urls={hub}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    articles = {
+        "http://lequotidien.test/actualite/2026/11/30/senat-adopte-budget-securite-sociale",
+        "http://lequotidien.test/actualite/2026/11/29/greve-sncf-trafic-perturbe-sud-week-end",
+    }
+    records = by_url(result.records)
+    assert set(records) == articles
+    for url, record in records.items():
+        assert record == expected_record(GOLDENS[url], record, source="adhoc")
+    assert fakeweb.fetched(hub) == 1
+    assert fakeweb.fetched("http://lequotidien.test/rubrique/actualite/?page=2") == 1  # depth 1
+    assert result.stat("newscrawl/source/adhoc/items/emitted") == 2
+
+
+def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """elrisala's feed has two English stories and one Arabic; only Arabic is wanted."""
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n'
+        'languages = ["ar"]\n',
+        encoding="utf-8",
+    )
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert [r["language"] for r in result.records] == ["ar"]
+    (record,) = result.records
+    assert record == expected_record(GOLDENS[record["url"]], record)
+    assert result.stat("newscrawl/language/dropped") == 2
+    assert result.stat("item_dropped_reasons_count/LanguageNotWanted") == 2
+    assert result.stat("newscrawl/items/processed") == 3
+    assert result.stat("newscrawl/items/emitted") + result.stat("item_dropped_count") == 3
