@@ -1,0 +1,323 @@
+"""Throughput: the full ``scrapy crawl news`` against baselines on the same pages, same run.
+
+Serves N pages (bench/throughput_web.py: the 793 WCXB dev article pages at their URLs, then
+per-copy variants) from a loopback proxy in a process of its own, and runs, interleaved, in
+``--rounds`` rounds (the order rotates each round):
+
+- fetch-only: Scrapy, no extraction (bench/baselines/fetch_only.py), the I/O ceiling;
+- plain: ``trafilatura.extract`` on every page in one process, no Scrapy;
+- hand-rolled: a Scrapy spider calling ``bare_extraction`` in the callback, with a feed;
+- full: ``scrapy crawl news`` seeded by one sitemap per host (cleaning, language,
+  attribution, dedup, store, feed), on a fresh SQLite store.
+
+The Scrapy runs use the project's politeness settings (ROBOTSTXT_OBEY, concurrency,
+timeouts, retries: the baselines get them from newscrawl/settings.py) except AutoThrottle,
+which is off for all of them. Every run is a subprocess whose process tree (worker
+processes included) is sampled from /proc: CPU seconds (user + system, whole tree), peak
+RSS of the main process, peak sum of RSS and of PSS over the tree. pages/s is pages served
+over the process's wall time (start-up included). Medians over the rounds; ratios against
+the hand-rolled spider of the same rounds. ``--long N`` adds one full crawl of N pages and
+reports its tree RSS after the first ``--pages`` pages and at the end.
+
+    python bench/throughput.py [--pages 3000] [--rounds 3] [--long 20000] [--only full,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import throughput_web as tw
+
+ROOT = tw.ROOT
+RESULTS = ROOT / "bench/results/throughput"
+PY = sys.executable
+POLITENESS = (
+    "USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DOWNLOAD_MAXSIZE", "DOWNLOAD_WARNSIZE",
+    "RETRY_ENABLED", "RETRY_TIMES", "REDIRECT_MAX_TIMES", "COOKIES_ENABLED", "DNS_TIMEOUT",
+    "TELNETCONSOLE_ENABLED",
+)  # fmt: skip
+VARIANTS = ("fetch", "plain", "handrolled", "full")
+LABELS = {
+    "fetch": "fetch only (Scrapy, no extraction)",
+    "plain": "`trafilatura.extract` alone, one process",
+    "handrolled": "hand-rolled Scrapy + `bare_extraction` in the callback",
+    "full": "`scrapy crawl news` (clean, language, attribution, dedup, store, feed)",
+}
+TICK = 0.25
+PAGE = os.sysconf("SC_PAGE_SIZE")
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Sample:
+    """One look at the process tree."""
+
+    t: float
+    hits: int
+    tree_rss: int
+    tree_pss: int
+
+
+@dataclass
+class Run:
+    """Figures of one measured subprocess."""
+
+    variant: str
+    pages: int
+    wall: float = 0.0
+    cpu: float = 0.0
+    cpu_main: float = 0.0
+    main_rss: int = 0
+    tree_rss: int = 0
+    tree_pss: int = 0
+    returncode: int = 0
+    served: int = 0
+    items: int = 0
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.served / self.wall if self.wall else 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _stat(pid: int) -> tuple[float, int] | None:
+    """(CPU seconds, RSS bytes) of one process."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / HZ, int(fields[21]) * PAGE
+
+
+def _kib(path: str, key: str) -> int:
+    try:
+        with open(path) as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def measure(variant: str, cmd: list[str], cwd: Path, env: dict[str, str], pages: int,
+            hits: Any, log: Path) -> Run:  # fmt: skip
+    """Run ``cmd`` and sample its process tree until it exits."""
+    run = Run(variant, pages)
+    hits.value = 0
+    cpu_seen: dict[int, float] = {}
+    done = threading.Event()
+    with log.open("w") as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=err, stderr=subprocess.STDOUT)
+
+        def sample() -> None:
+            while not done.is_set():
+                tree_rss = tree_pss = 0
+                for pid in _descendants(proc.pid):
+                    st = _stat(pid)
+                    if st is None:
+                        continue
+                    cpu_seen[pid] = max(cpu_seen.get(pid, 0.0), st[0])
+                    tree_rss += st[1]
+                    tree_pss += _kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+                run.main_rss = max(run.main_rss, _kib(f"/proc/{proc.pid}/status", "VmHWM:"))
+                run.tree_rss = max(run.tree_rss, tree_rss)
+                run.tree_pss = max(run.tree_pss, tree_pss)
+                run.samples.append(Sample(time.monotonic() - start, hits.value, tree_rss, tree_pss))
+                done.wait(TICK)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        run.wall = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+    run.returncode = proc.returncode
+    run.cpu = max(usage.ru_utime + usage.ru_stime, sum(cpu_seen.values()))
+    run.cpu_main = cpu_seen.get(proc.pid, 0.0)
+    run.served = hits.value if variant != "plain" else pages
+    return run
+
+
+def scrapy_env(proxy: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+    env.update({"http_proxy": proxy, "HTTP_PROXY": proxy, "no_proxy": "", "NO_PROXY": ""})
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def baseline_settings() -> list[str]:
+    """``-s`` options giving a baseline spider the project's politeness settings."""
+    from newscrawl import settings
+
+    args = []
+    for name in POLITENESS:
+        args += ["-s", f"{name}={getattr(settings, name)}"]
+    return [*args, "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
+
+
+def command(variant: str, work: Path, pages: int) -> tuple[list[str], Path]:
+    """(command, working directory) of one variant; baselines run outside the project."""
+    urls = work / "urls.txt"
+    if variant == "plain":
+        return [PY, str(ROOT / "bench/baselines/plain_extract.py"), "--pages", str(pages)], ROOT
+    if variant in ("fetch", "handrolled"):
+        name = "fetch_only" if variant == "fetch" else "handrolled"
+        cmd = [PY, "-m", "scrapy", "runspider", str(ROOT / f"bench/baselines/{name}.py"),
+               "-s", f"URLS_FILE={urls}", *baseline_settings()]  # fmt: skip
+        if variant == "handrolled":
+            cmd += ["-O", str(work / "handrolled.jsonl")]
+        return cmd, Path(tempfile.mkdtemp(prefix="nc-bench-"))
+    store = work / "store.sqlite3"
+    for leftover in work.glob("store.sqlite3*"):
+        leftover.unlink()
+    cmd = [PY, "-m", "scrapy", "crawl", "news", "-a", f"sources={work / 'sources.toml'}",
+           "-O", str(work / "full.jsonl"), "-s", f"NEWSCRAWL_STORE=sqlite:///{store}",
+           "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]  # fmt: skip
+    return cmd, ROOT
+
+
+def count_lines(path: Path) -> int:
+    return sum(1 for _ in path.open()) if path.exists() else 0
+
+
+def run_variant(variant: str, work: Path, pages: int, proxy: str, hits: Any, tag: str) -> Run:
+    cmd, cwd = command(variant, work, pages)
+    env = scrapy_env(proxy)
+    run = measure(variant, cmd, cwd, env, pages, hits, work / f"{tag}-{variant}.log")
+    if cwd.name.startswith("nc-bench-"):
+        shutil.rmtree(cwd, ignore_errors=True)
+    if variant == "handrolled":
+        run.items = count_lines(work / "handrolled.jsonl")
+    elif variant == "full":
+        run.items = count_lines(work / "full.jsonl")
+    print(f"  {tag} {variant:10s} rc={run.returncode} served={run.served} {run.rate:6.1f} p/s"
+          f" cpu={run.cpu:6.1f}s (main {run.cpu_main:5.1f}s) main={run.main_rss >> 20}MB tree={run.tree_rss >> 20}MB"
+          f" pss={run.tree_pss >> 20}MB items={run.items}", flush=True)  # fmt: skip
+    return run
+
+
+def prepare(corpus: tw.Corpus, pages: int, work: Path) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    made = tw.ensure_variants(corpus, pages)
+    if made:
+        print(f"made {made} page variants in {tw.PAGES_DIR}", flush=True)
+    (work / "urls.txt").write_text("\n".join(corpus.urls_of_run(pages)) + "\n")
+    (work / "sources.toml").write_text(tw.sources_toml(list(tw.sitemaps(corpus, pages))))
+
+
+def mb(value: float) -> str:
+    return f"{value / 2**20:.0f} MB"
+
+
+def table(runs: list[Run], pages: int) -> str:
+    med = {v: [r for r in runs if r.variant == v] for v in VARIANTS}
+    base = statistics.median(r.rate for r in med["handrolled"]) if med["handrolled"] else 0.0
+    rows = [
+        f"| what ({pages} pages, median of rounds) | pages/s | vs hand-rolled | CPU s (tree) |"
+        " peak RSS main | peak RSS tree (sum) | peak PSS tree |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for v in VARIANTS:
+        rs = med[v]
+        if not rs:
+            continue
+        rate = statistics.median(r.rate for r in rs)
+        ratio = f"{rate / base:.2f}x" if base else "-"
+        rows.append(
+            f"| {LABELS[v]} | {rate:.1f} | {ratio} | {statistics.median(r.cpu for r in rs):.0f} |"
+            f" {mb(statistics.median(r.main_rss for r in rs))} |"
+            f" {mb(statistics.median(r.tree_rss for r in rs))} |"
+            f" {mb(statistics.median(r.tree_pss for r in rs))} |"
+        )
+    return "\n".join(rows)
+
+
+def long_run(corpus: tw.Corpus, count: int, first: int) -> str:
+    """One full crawl of ``count`` pages: tree RSS/PSS at ``first`` pages and at the end."""
+    work = RESULTS / f"long-{count}"
+    prepare(corpus, count, work)
+    proc, proxy, hits, stop = tw.start_server(count)
+    try:
+        run = run_variant("full", work, count, proxy, hits, "long")
+    finally:
+        stop.set()
+        proc.join(10)
+    early = [s for s in run.samples if s.hits <= first] or run.samples[:1]
+    at_first = max(s.tree_rss for s in early), max(s.tree_pss for s in early)
+    growth = (run.tree_rss - at_first[0]) / at_first[0] * 100 if at_first[0] else 0.0
+    return (
+        f"| full crawl, {count} pages | {run.rate:.1f} pages/s | CPU {run.cpu:.0f} s |"
+        f" peak RSS main {mb(run.main_rss)} | tree RSS up to page {first}: {mb(at_first[0])},"
+        f" up to page {count}: {mb(run.tree_rss)} ({growth:+.1f}%) |"
+        f" tree PSS {mb(at_first[1])} -> {mb(run.tree_pss)} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--long", type=int, default=0, help="pages of one long full crawl")
+    parser.add_argument("--only", default=",".join(VARIANTS))
+    args = parser.parse_args()
+    variants = [v for v in args.only.split(",") if v]
+    corpus = tw.load_corpus()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    runs: list[Run] = []
+    if args.rounds and variants:
+        work = RESULTS / f"n{args.pages}"
+        prepare(corpus, args.pages, work)
+        proc, proxy, hits, stop = tw.start_server(args.pages)
+        try:
+            for r in range(args.rounds):
+                order = variants[r % len(variants) :] + variants[: r % len(variants)]
+                for variant in order:
+                    runs.append(run_variant(variant, work, args.pages, proxy, hits, f"r{r}"))
+        finally:
+            stop.set()
+            proc.join(10)
+        print()
+        print(table(runs, args.pages))
+    if args.long:
+        print()
+        print(long_run(corpus, args.long, args.pages))
+    summary = [{k: v for k, v in r.__dict__.items() if k != "samples"} for r in runs]
+    (RESULTS / "last.json").write_text(json.dumps(summary, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""WorkerPool: inline with one worker, other processes with more, robust to signals and crashes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Iterator
+
+import pytest
+
+from newscrawl.workers import WorkerPool, default_workers
+
+
+def pid_and_sum(a: int, b: int = 0) -> tuple[int, int]:
+    return os.getpid(), a + b
+
+
+def interrupt_self() -> int:
+    """Send SIGINT and SIGTERM to the running process, then answer."""
+    os.kill(os.getpid(), signal.SIGINT)
+    os.kill(os.getpid(), signal.SIGTERM)
+    return os.getpid()
+
+
+def die_unless_in(parent: int) -> str:
+    """Kill the worker process running this; answer only in the parent (the inline re-run)."""
+    if os.getpid() != parent:
+        os._exit(1)
+    return "ran inline"
+
+
+def fail() -> None:
+    raise ValueError("page work failed")
+
+
+@pytest.fixture
+def pool() -> Iterator[WorkerPool]:
+    pool = WorkerPool(2)
+    yield pool
+    pool.close()
+
+
+def test_one_worker_runs_inline() -> None:
+    pool = WorkerPool(1)
+    assert pool.inline
+    assert asyncio.run(pool.run(pid_and_sum, 2, b=3)) == (os.getpid(), 5)
+
+
+def test_zero_workers_means_one_per_cpu() -> None:
+    pool = WorkerPool(0)
+    try:
+        assert pool.size == default_workers()
+    finally:
+        pool.close()
+
+
+def test_work_runs_in_other_processes_with_keyword_arguments(pool: WorkerPool) -> None:
+    pid, total = asyncio.run(pool.run(pid_and_sum, 2, b=3))
+    assert total == 5
+    assert pid != os.getpid()
+
+
+def test_exceptions_of_page_work_propagate(pool: WorkerPool) -> None:
+    with pytest.raises(ValueError, match="page work failed"):
+        asyncio.run(pool.run(fail))
+    assert not pool.inline
+
+
+def test_workers_survive_sigint_and_sigterm(pool: WorkerPool) -> None:
+    async def twice() -> tuple[int, int]:
+        first = await pool.run(interrupt_self)
+        return first, await pool.run(interrupt_self)
+
+    first, second = asyncio.run(twice())
+    assert os.getpid() not in (first, second)
+    assert not pool.inline
+
+
+def test_a_dead_worker_falls_back_to_inline_without_losing_the_call(pool: WorkerPool) -> None:
+    assert asyncio.run(pool.run(die_unless_in, os.getpid())) == "ran inline"
+    assert pool.inline
+    assert asyncio.run(pool.run(pid_and_sum, 1))[0] == os.getpid()
+
+
+def test_close_is_idempotent(pool: WorkerPool) -> None:
+    asyncio.run(pool.run(pid_and_sum, 1))
+    pool.close()
+    pool.close()
+    assert pool.inline
