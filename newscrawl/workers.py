@@ -10,8 +10,9 @@ forkserver preloading trafilatura, langdetect and numpy was measured: copy-on-wr
 does not survive reference counting, the tree grew by the forkserver's own 47 MB PSS and the
 workers shrank by less). Workers ignore SIGINT and SIGTERM: a Ctrl-C reaches the whole
 process group, and the crawl's graceful shutdown needs its workers alive to finish the items
-in flight; the pool is closed when the engine stops. A worker that dies (out of memory, a crash in C code) breaks the pool: the call that
-saw it and every later call run inline, so no item is lost.
+in flight; the pool is closed when the engine stops. A worker that dies (out of memory, a
+crash in C code) breaks the pool: the call that saw it and every later call run
+inline, so no item is lost.
 """
 
 from __future__ import annotations
