@@ -82,6 +82,15 @@ def test_crawl_exits_0(crawl: tuple[CrawlResult, Counter[str]]) -> None:
     assert result.stats["finish_reason"] == "finished"
 
 
+def test_dash_o_replaces_the_default_feed(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    """``-O out.jsonl`` is the run's only feed: no output/news-<time>.jsonl besides (contract 4)."""
+    result, _ = crawl
+    stored = re.findall(r"Stored (\w+) feed \((\d+) items\) in: (\S+)", result.stderr)
+    assert len(stored) == 1, stored
+    assert stored[0][2].endswith("/out.jsonl")
+    assert int(stored[0][1]) == len(result.records)
+
+
 def test_every_record_equals_its_golden(crawl: tuple[CrawlResult, Counter[str]]) -> None:
     result, _ = crawl
     records = by_url(result.records)

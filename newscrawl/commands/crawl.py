@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.utils.conf import feed_process_params_from_cli
 
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
@@ -34,6 +35,18 @@ class Command(ScrapyCrawlCommand):
     """
 
     _crawler: Any = None
+
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        if opts.output or opts.overwrite_output:
+            # Scrapy adds -o/-O to the project's FEEDS; here they replace it (contract 4),
+            # so `-O out.jsonl` does not also write output/news-<time>.jsonl.
+            cli_only = self.settings.copy()
+            cli_only.set("FEEDS", {}, priority="cmdline")
+            feeds = feed_process_params_from_cli(
+                cli_only, opts.output, overwrite_output=opts.overwrite_output
+            )
+            self.settings.set("FEEDS", feeds, priority="cmdline")
 
     def _create_crawler(self, spname: str) -> Any:
         self._crawler = super()._create_crawler(spname)
