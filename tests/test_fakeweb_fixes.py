@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse, XmlResponse
+from scrapy.utils.test import get_crawler
 
 from newscrawl.attribution.registry import tidy_name
 from newscrawl.cleaning import clean
 from newscrawl.cleaning.model import LineKind
 from newscrawl.extraction import Extraction
+from newscrawl.sources import Source
 from newscrawl.spiders.news import NewsSpider
 
 TITLE = "Grève à la SNCF : le trafic fortement perturbé dans le Sud"
@@ -66,3 +70,24 @@ def test_feed_date_beats_a_guessed_page_date(
     ex = Extraction(published="2026-11-29", published_declared=declared)
     hints = {"published": hint} if hint else {}
     assert NewsSpider._published(ex, hints) == expected
+
+
+def test_feed_hints_reach_a_page_first_requested_from_a_link() -> None:
+    """An article linked from a start page and listed in the feed is fetched once, through
+    whichever request came first; the feed's hints apply all the same."""
+    url = "http://valleyherald.test/news/local/harbour-swing-bridge-reopens-after-repairs"
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>'
+        f"<item><title>Harbour bridge reopens</title><link>{url}</link>"
+        "<pubDate>Sat, 28 Nov 2026 09:30:00 +0000</pubDate></item></channel></rss>"
+    )
+    spider = NewsSpider()
+    spider._set_crawler(get_crawler(NewsSpider))  # no store, no worker pool: not needed here
+    source = Source(name="herald", start_urls=("http://valleyherald.test/",))
+    spider.sources = {"herald": source}
+    feed_url = "http://valleyherald.test/feed.rss"
+    list(spider.parse_feed(XmlResponse(feed_url, body=feed.encode()), "herald"))
+    page = HtmlResponse(url, body=b"<html></html>", request=Request(url, meta={}))
+    record = spider._item(page, source, Extraction(text="The swing bridge reopened."))
+    assert record.title == "Harbour bridge reopens"
+    assert record.published == "2026-11-28T09:30:00+00:00"

@@ -47,6 +47,7 @@ FEED_ROOTS = ("rss", "feed", "rdf")
 SITEMAP_ROOTS = ("urlset", "sitemapindex")
 SEED_PRIORITY = 100  # discovery documents first, so articles are found early
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+MAX_HINTS = 200_000  # about 40 MB at most; beyond it, hints ride on the requests only
 
 
 def default_sources_path() -> Path:
@@ -87,6 +88,8 @@ class NewsSpider(scrapy.Spider):
         # Seeds bypass the dupefilter (dont_filter), so it never learns them: links back to
         # a start page ("Home", the section's own tab) would fetch it a second time.
         self._seed_urls: set[str] = set()
+        # Hints of every feed/sitemap entry, for a page whose own request carried none.
+        self._hints: dict[str, dict[str, str]] = {}
         self.pool = WorkerPool(1)
 
     @classmethod
@@ -207,6 +210,8 @@ class NewsSpider(scrapy.Spider):
 
     # --- helpers ------------------------------------------------------------------------------
     def _article_request(self, url: str, source: str, hints: dict[str, str]) -> scrapy.Request:
+        if hints and len(self._hints) < MAX_HINTS:
+            self._hints.setdefault(canonicalize(url), hints)
         return scrapy.Request(
             url,
             callback=self.parse_page,
@@ -236,6 +241,9 @@ class NewsSpider(scrapy.Spider):
     def _item(self, response: TextResponse, src: Source, ex: Extraction) -> ArticleRecord:
         page = ex.page
         hints: dict[str, str] = dict(response.meta.get("newscrawl_hints") or {})
+        if not hints:  # the URL was requested from a link first; the feed's request was a dupe
+            first = (response.meta.get("redirect_urls") or [response.url])[0]
+            hints = dict(self._hints.get(canonicalize(first), {}))
         page.hints = hints
         page.source_publisher = src.publisher
         page.source_languages = list(src.languages)
