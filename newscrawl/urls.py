@@ -69,6 +69,8 @@ def strip_session(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return url
+    if not parts.netloc:  # no host, nothing to fetch (and urlunsplit would mangle "////x")
+        return url
     path = _SESSION_PATH_PARAM.sub("", parts.path)
     query = parts.query
     if query:
@@ -88,17 +90,19 @@ def canonicalize(url: str) -> str:
     parameters and tracking query parameters removed, remaining query sorted, trailing
     slash folded (except the root path), ``/amp`` suffix kept (AMP pages are resolved
     through their rel=canonical instead). Never raises: a string that is no parsable URL
-    (``http://[::1``, a bad port) comes back stripped but otherwise unchanged.
+    (``http://[::1``) comes back stripped, without its fragment; a bad port is kept as is.
     """
     try:
         parts = urlsplit(url.strip())
-        port_number = parts.port
     except ValueError:
-        return url.strip()
+        return url.strip().split("#", 1)[0]
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    port = port_number if port_number and port_number != _DEFAULT_PORTS.get(scheme) else None
-    netloc = f"{host}:{port}" if port else host
+    try:
+        port = parts.port if parts.port != _DEFAULT_PORTS.get(scheme) else None
+        netloc = f"{host}:{port}" if port else host
+    except ValueError:  # a port that is no number: keep the authority as written
+        netloc = parts.netloc.lower()
     path = _SESSION_PATH_PARAM.sub("", parts.path) or "/"
     path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1 and path.endswith("/"):
