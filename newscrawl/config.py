@@ -33,6 +33,9 @@ class NewscrawlConfig:
     """NEWSCRAWL_REDIS_URL: when set, the frontier lives in Redis (scrapy-redis)."""
     idle_timeout: float = 10.0
     """NEWSCRAWL_IDLE_TIMEOUT: seconds a Redis worker waits on an empty queue before exiting."""
+    redis_dupefilter: str = "crawl"
+    """NEWSCRAWL_REDIS_DUPEFILTER: "crawl" (request fingerprints kept for one crawl of all
+    workers, as on one machine) or "persistent" (kept between crawls)."""
     workers: int = 0
     """NEWSCRAWL_WORKERS: processes for CPU-heavy page work; 0 = CPU count, 1 = inline."""
     max_pages_per_source: int = 0
@@ -76,6 +79,11 @@ class NewscrawlConfig:
         ):
             if value < low:
                 raise ConfigError(f"{key}={value}: expected an integer >= {low}")
+        if self.redis_dupefilter not in ("crawl", "persistent"):
+            raise ConfigError(
+                f"NEWSCRAWL_REDIS_DUPEFILTER={self.redis_dupefilter!r}:"
+                " expected crawl or persistent"
+            )
         if self.idle_timeout <= 0:
             raise ConfigError(f"NEWSCRAWL_IDLE_TIMEOUT={self.idle_timeout}: expected seconds > 0")
         if "://" not in self.store:

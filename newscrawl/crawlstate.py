@@ -2,6 +2,7 @@
 
 The store is opened on first use (from a component's ``from_crawler``), so an unusable store
 fails at start-up with a one-line StoreError; it is closed when the engine stops.
+Stats: ``newscrawl/store/reconnects`` (connections the store had to open again).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from typing import Any
 
 from scrapy import signals
 
+from newscrawl import stats
 from newscrawl.config import NewscrawlConfig
 from newscrawl.store import Store, open_store
+from newscrawl.store.postgres import redacted
 from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -42,8 +45,14 @@ def crawler_store(crawler: Any) -> Store:
             store.close()
             setattr(crawler, _STORE_ATTR, None)
 
+        def _count_reconnects() -> None:
+            reconnects = getattr(store, "reconnects", 0)
+            if reconnects and crawler.stats is not None:
+                crawler.stats.set_value(stats.STORE_RECONNECTS, reconnects)
+
         crawler.signals.connect(_close, signal=signals.engine_stopped, weak=False)
-        logger.info("Article store: %s", store.url)
+        crawler.signals.connect(_count_reconnects, signal=signals.spider_closed, weak=False)
+        logger.info("Article store: %s", redacted(store.url))
     return store
 
 

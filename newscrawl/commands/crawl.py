@@ -13,6 +13,7 @@ from typing import Any
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.utils.conf import feed_process_params_from_cli
 
+from newscrawl.addons import check_redis
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
 from newscrawl.operations.health import run_failed
@@ -25,6 +26,7 @@ def preflight(spargs: dict[str, str], settings: object) -> None:
     resolve_sources(spargs.get("sources"), spargs.get("urls"))
     config = NewscrawlConfig.from_settings(settings)
     open_store(config.store).close()
+    check_redis(config.redis_url)
 
 
 class Command(ScrapyCrawlCommand):

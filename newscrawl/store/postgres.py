@@ -97,7 +97,7 @@ class PostgresStore(Store):
             return self._open()
         except psycopg.Error as exc:
             lines = str(exc).strip().splitlines()
-            reason = lines[-1] if lines else type(exc).__name__
+            reason = lines[0].strip() if lines else type(exc).__name__
             raise StoreError(
                 f"NEWSCRAWL_STORE={redacted(self.url)!r}: cannot connect to PostgreSQL: {reason}"
             ) from None
