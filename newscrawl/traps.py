@@ -17,12 +17,12 @@ from urllib.parse import parse_qsl, urlsplit
 MAX_QUERY_PARAMS = 8
 MAX_SEGMENT_REPEATS = 3
 MAX_URL_LENGTH = 2000  # below Scrapy's URLLENGTH_LIMIT (2083), so the refusal is ours to count
-MIN_YEAR = 1990  # no news site has a calendar page worth fetching before the web existed
+MIN_YEAR = 1800  # newspaper archives online reach back to the 1850s; earlier is a calendar trap
 FUTURE_YEARS = 1  # next year's calendar may hold announced events; later ones are a trap
 
-_PATH_DATE = re.compile(r"/((?:19|2\d)\d{2})[/-](0?[1-9]|1[0-2])(?=[/-]|$)")
+_PATH_DATE = re.compile(r"/([12]\d{3})[/-](0?[1-9]|1[0-2])(?=[/-]|$)")
 _DATE_KEYS = frozenset({"date", "year", "y", "month", "day", "cal", "calendar", "from", "to"})
-_QUERY_DATE = re.compile(r"^((?:19|2\d)\d{2})(?:-(0?[1-9]|1[0-2]))?(?:-\d{1,2})?$")
+_QUERY_DATE = re.compile(r"^([12]\d{3})(?:-(0?[1-9]|1[0-2]))?(?:-\d{1,2})?$")
 
 REASONS = ("url_length", "query_params", "repeated_segments", "calendar_date")
 """Every reason :func:`trap_reason` may return (stat-key friendly)."""
