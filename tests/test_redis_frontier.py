@@ -1,0 +1,146 @@
+"""Redis mode on a real redis-server: the add-on's settings, the preflight ping, the frontier."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from scrapy import Request
+from scrapy.utils.test import get_crawler
+
+from newscrawl.addons import RedisAddon, check_redis
+from newscrawl.exceptions import ConfigError
+from newscrawl.frontier import Frontier, SeedClaimMiddleware, SharedFrontier
+from newscrawl.spiders.news import NewsSpider
+
+if TYPE_CHECKING:
+    from servers import RedisServer
+
+pytest_plugins = ["servers"]  # redis/PostgreSQL server fixtures
+pytestmark = pytest.mark.redis
+
+ADDONS = {"ADDONS": {RedisAddon: 0}}
+PROXY_MW = "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware"
+
+
+def crawler_settings(extra: dict[str, Any]) -> Any:
+    crawler = get_crawler(NewsSpider, {**ADDONS, **extra})
+    return crawler.settings
+
+
+def test_addon_changes_nothing_without_a_redis_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSCRAWL_REDIS_URL", raising=False)
+    settings = crawler_settings({})
+    assert settings["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"
+    assert settings["DUPEFILTER_CLASS"] == "scrapy.dupefilters.RFPDupeFilter"
+    assert SharedFrontier not in settings.getdict("EXTENSIONS")
+
+
+def test_addon_installs_scrapy_redis_and_keeps_the_proxy_middleware() -> None:
+    settings = crawler_settings({"NEWSCRAWL_REDIS_URL": "redis://127.0.0.1:6399/2"})
+    assert settings["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"
+    assert settings["DUPEFILTER_CLASS"] == "scrapy_redis.dupefilter.RFPDupeFilter"
+    assert settings.getbool("SCHEDULER_PERSIST")  # other workers go on when one closes
+    assert settings["REDIS_URL"] == "redis://127.0.0.1:6399/2"
+    assert settings["SCHEDULER_QUEUE_KEY"] == "newscrawl:%(spider)s:requests"
+    assert settings.getdict("SPIDER_MIDDLEWARES")[SeedClaimMiddleware] == 50
+    assert settings.getdict("EXTENSIONS")[SharedFrontier] == 400
+    assert settings.getwithbase("DOWNLOADER_MIDDLEWARES")[PROXY_MW] is not None
+
+
+def test_addon_reads_the_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSCRAWL_REDIS_URL", "redis://127.0.0.1:6398/0")
+    assert crawler_settings({})["REDIS_URL"] == "redis://127.0.0.1:6398/0"
+
+
+def test_ping_names_the_url_and_hides_the_password() -> None:
+    from servers import free_port
+
+    url = f"redis://:hunter2@127.0.0.1:{free_port()}/0"
+    with pytest.raises(ConfigError) as err:
+        check_redis(url)
+    message = str(err.value)
+    assert message.startswith("NEWSCRAWL_REDIS_URL='redis://:***@127.0.0.1:")
+    assert "cannot reach Redis" in message
+    assert "hunter2" not in message
+    assert "\n" not in message
+
+
+def test_ping_passes_on_a_live_server(redis_url: str) -> None:
+    check_redis(redis_url)
+
+
+def frontier(server: RedisServer, name: str, mode: str = "crawl") -> Frontier:
+    return Frontier(server.client(), "news", name, mode)
+
+
+def test_a_seed_is_claimed_once_per_crawl(redis_server: RedisServer, redis_url: str) -> None:
+    a, b, c = (frontier(redis_server, n) for n in "abc")
+    a.join()
+    b.join()
+    assert a.claim_seed("feed-1")
+    assert not b.claim_seed("feed-1")
+    a.leave()
+    c.join()  # joins a crawl still running (b is live): the claim holds
+    assert not c.claim_seed("feed-1")
+    b.leave()
+    c.leave()
+    a.join()  # nobody live: a new crawl, whose seeds are read again
+    assert a.claim_seed("feed-1")
+
+
+@pytest.mark.parametrize(("mode", "kept"), [("crawl", False), ("persistent", True)])
+def test_request_fingerprints_per_crawl_or_persistent(
+    redis_server: RedisServer, redis_url: str, mode: str, kept: bool
+) -> None:
+    a = frontier(redis_server, "a", mode)
+    a.join()
+    a.server.sadd(a.dupefilter_key, "fp-of-a-hub-page")
+    a.leave()
+    b = frontier(redis_server, "b", mode)
+    b.join()
+    assert bool(b.server.sismember(b.dupefilter_key, "fp-of-a-hub-page")) is kept
+
+
+def test_a_dead_worker_does_not_hold_the_crawl_open(
+    redis_server: RedisServer, redis_url: str
+) -> None:
+    a = frontier(redis_server, "a")
+    a.join()
+    a.claim_seed("feed-1")
+    seconds = int(a.server.time()[0])
+    a.server.zadd(a.workers_key, {"a": seconds - 60})  # a crashed a minute ago
+    b = frontier(redis_server, "b")
+    assert b.join() == 1
+    assert b.claim_seed("feed-1")
+
+
+def test_busy_workers_are_seen_by_the_others(redis_server: RedisServer, redis_url: str) -> None:
+    a, b = frontier(redis_server, "a"), frontier(redis_server, "b")
+    a.join()
+    b.join()
+    a.heartbeat(busy=True)
+    assert b.others_busy() == 1
+    assert a.others_busy() == 0
+    a.heartbeat(busy=False)
+    assert b.others_busy() == 0
+
+
+def test_requests_survive_the_shared_queue(redis_server: RedisServer, redis_url: str) -> None:
+    from scrapy_redis.queue import PriorityQueue
+
+    spider = NewsSpider()
+    queue = PriorityQueue(redis_server.client(), spider, "newscrawl:%(spider)s:requests")
+    request = Request(
+        "http://alpha.test/2026/12/01/a-story-1.html", callback=spider.parse_page,
+        cb_kwargs={"source": "alpha", "leaf": True}, priority=100,
+        meta={"newscrawl_candidate": True, "newscrawl_hints": {"title": "T"}},
+    )  # fmt: skip
+    queue.push(request)
+    back = queue.pop()
+    assert back is not None
+    assert back.url == request.url
+    assert back.callback == spider.parse_page
+    assert back.cb_kwargs == {"source": "alpha", "leaf": True}
+    assert back.meta["newscrawl_hints"] == {"title": "T"}
+    assert back.priority == 100
