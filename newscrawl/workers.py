@@ -10,7 +10,14 @@ forkserver preloading trafilatura, langdetect and numpy was measured: copy-on-wr
 does not survive reference counting, the tree grew by the forkserver's own 47 MB PSS and the
 workers shrank by less). Workers ignore SIGINT and SIGTERM: a Ctrl-C reaches the whole
 process group, and the crawl's graceful shutdown needs its workers alive to finish the items
-in flight; the pool is closed when the engine stops. A worker that dies (out of memory, a
+in flight; the pool is closed when the engine stops.
+
+Work on items already in the pipeline goes first: ``run_page`` (a fresh page's analysis, the
+spider's call) waits behind ``run`` (cleaning, language, fingerprints of items in flight),
+so items are finished and written as soon as they can be instead of queueing behind every
+downloaded page; that keeps latency and shutdown time short. At most ``2 * size`` calls are
+handed to the processes at once (each worker has the next one ready); the rest wait here,
+by priority, then in order. A worker that dies (out of memory, a
 crash in C code) breaks the pool: the call that saw it and every later call run
 inline, so no item is lost.
 """
@@ -18,6 +25,8 @@ inline, so no item is lost.
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
 import multiprocessing
 import os
@@ -30,6 +39,9 @@ from typing import Any, TypeVar
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+ITEM, PAGE = 0, 1
+"""Priorities: work on an item in the pipeline, then a fresh page."""
 
 
 def default_workers() -> int:
@@ -52,6 +64,10 @@ class WorkerPool:
     def __init__(self, size: int) -> None:
         self.size = size if size > 0 else default_workers()
         self._executor: ProcessPoolExecutor | None = None
+        self.slots = 2 * self.size
+        self._busy = 0
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
         if self.size > 1:
             # forkserver: children never inherit the reactor, its threads or open sockets.
             context = multiprocessing.get_context("forkserver")
@@ -67,13 +83,49 @@ class WorkerPool:
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` in a worker process (or inline); exceptions propagate."""
+        return await self._run(ITEM, fn, args, kwargs)
+
+    async def run_page(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like ``run``, for the work that starts a new item: it waits behind item work."""
+        return await self._run(PAGE, fn, args, kwargs)
+
+    async def _run(
+        self, priority: int, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> T:
         if self._executor is None:
             return fn(*args, **kwargs)
+        await self._acquire(priority)
         try:
-            return await asyncio.wrap_future(self._executor.submit(fn, *args, **kwargs))
+            executor = self._executor
+            if executor is None:  # the pool broke while this call waited
+                return fn(*args, **kwargs)
+            return await asyncio.wrap_future(executor.submit(fn, *args, **kwargs))
         except BrokenProcessPool:
             self._broken()
             return fn(*args, **kwargs)
+        finally:
+            self._release()
+
+    async def _acquire(self, priority: int) -> None:
+        if self._busy < self.slots and not self._waiting:
+            self._busy += 1
+            return
+        turn = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (priority, next(self._order), turn))
+        try:
+            await turn  # _release hands its slot over
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self._release()  # handed a slot, then cancelled: pass it on
+            raise
+
+    def _release(self) -> None:
+        while self._waiting:
+            _, _, turn = heapq.heappop(self._waiting)
+            if not turn.done():
+                turn.set_result(None)
+                return
+        self._busy -= 1
 
     def _broken(self) -> None:
         if self._executor is not None:

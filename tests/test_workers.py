@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,43 @@ def test_close_is_idempotent(pool: WorkerPool) -> None:
     pool.close()
     pool.close()
     assert pool.inline
+
+
+def sleep_and_tag(seconds: float, tag: str) -> str:
+    import time
+
+    time.sleep(seconds)
+    return tag
+
+
+def test_item_work_overtakes_queued_page_work(pool: WorkerPool) -> None:
+    async def scenario() -> list[str]:
+        done: list[str] = []
+
+        async def call(run: Any, tag: str) -> None:
+            done.append(await run(sleep_and_tag, 0.3, tag))
+
+        pages = [asyncio.create_task(call(pool.run_page, f"page{i}")) for i in range(8)]
+        await asyncio.sleep(0.05)  # the first pages hold every slot; the rest wait
+        item = asyncio.create_task(call(pool.run, "item"))
+        await asyncio.gather(*pages, item)
+        return done
+
+    done = asyncio.run(scenario())
+    assert pool.slots == 4
+    assert done.index("item") <= pool.slots  # right after the pages already handed over
+
+
+def test_a_cancelled_waiter_gives_its_turn_away(pool: WorkerPool) -> None:
+    async def scenario() -> list[str]:
+        busy = [asyncio.create_task(pool.run(sleep_and_tag, 0.3, "busy")) for _ in range(4)]
+        await asyncio.sleep(0.05)
+        waiter = asyncio.create_task(pool.run(sleep_and_tag, 0.0, "cancelled"))
+        await asyncio.sleep(0.05)
+        waiter.cancel()
+        results = await asyncio.gather(*busy)
+        results.append(await pool.run(sleep_and_tag, 0.0, "after"))
+        return results
+
+    assert asyncio.run(scenario()) == ["busy"] * 4 + ["after"]
+    assert pool._busy == 0

@@ -193,7 +193,7 @@ class NewsSpider(scrapy.Spider):
         src = self.sources[source]
         verdict = classify_url(response.url)
         if verdict is None:  # the URL does not tell: extract (in a worker process) and look
-            analysis = await self.pool.run(
+            analysis = await self.pool.run_page(
                 analyze_page, response.body, response.encoding, response.url, self.min_words
             )
             verdict = analysis.verdict
