@@ -2,14 +2,15 @@
 
 Registered in settings.ADDONS; it changes nothing unless NEWSCRAWL_REDIS_URL is set (setting
 or environment variable). Then it installs scrapy-redis's Scheduler and RFPDupeFilter
-(persistent between runs: SCHEDULER_PERSIST), REDIS_URL and a retrying Redis client, and
-newscrawl.frontier's seed-claim middleware and idle-exit extension. Downloader middlewares
-(HttpProxyMiddleware included) are left as they are.
+(SCHEDULER_PERSIST: a closing worker never empties the shared queue), REDIS_URL and a
+retrying Redis client, and newscrawl.frontier's seed-claim middleware and idle-exit
+extension. Downloader middlewares (HttpProxyMiddleware included) are left as they are.
 
 Redis keys (``<spider>`` is ``news``): ``newscrawl:<spider>:requests`` (the shared priority
-queue), ``newscrawl:<spider>:dupefilter`` (request fingerprints, kept between runs),
+queue), ``newscrawl:<spider>:dupefilter`` (request fingerprints: newscrawl.frontier clears them
+when a new crawl starts, unless NEWSCRAWL_REDIS_DUPEFILTER=persistent),
 ``newscrawl:<spider>:workers`` / ``:busy`` (worker heartbeats), ``newscrawl:<spider>:seeds``
-(seeds claimed in the current crawl).
+(seeds claimed in the current crawl). Settings: NEWSCRAWL_REDIS_URL (the rest: frontier.py).
 """
 
 from __future__ import annotations

@@ -3,16 +3,18 @@
 Installed by newscrawl.addons.RedisAddon when NEWSCRAWL_REDIS_URL is set.
 
 A *crawl* spans from the first worker joining an empty worker registry to the last one
-leaving. Every worker runs the spider's own ``start()``; SeedClaimMiddleware lets a seed
-(feed, sitemap, start page: ``dont_filter=True``, so the persistent dupefilter never hides
-tomorrow's articles) into the shared queue only for the first worker that claims it in this
-crawl; the others drop it. Article pages are deduplicated by scrapy-redis's dupefilter.
+leaving (or going 15 s without a heartbeat). Every worker runs the spider's own ``start()``;
+SeedClaimMiddleware lets a seed (feed, sitemap, start page: ``dont_filter=True``, so the
+request dedup never hides tomorrow's articles) into the shared queue only for the first
+worker that claims it in this crawl; the others drop it. Every other request goes through
+scrapy-redis's dupefilter, cleared when a new crawl starts (NEWSCRAWL_REDIS_DUPEFILTER=crawl,
+the default) or kept (``persistent``).
 
-SharedFrontier heartbeats each worker (busy or idle) every HEARTBEAT seconds, wakes an idle
-engine as soon as other workers queue requests, and lets the spider close once the shared
-queue has been empty and no live worker busy for NEWSCRAWL_IDLE_TIMEOUT seconds.
-Settings: NEWSCRAWL_REDIS_URL, NEWSCRAWL_IDLE_TIMEOUT, REDIS_URL, REDIS_PARAMS.
-Stats: ``newscrawl/frontier/seeds_claimed``, ``newscrawl/frontier/seeds_skipped``,
+SharedFrontier heartbeats each worker (busy or idle), wakes an idle engine as soon as other
+workers queue requests, and lets the spider close once the shared queue has been empty and
+no other live worker busy for NEWSCRAWL_IDLE_TIMEOUT seconds.
+Settings: NEWSCRAWL_REDIS_URL, NEWSCRAWL_IDLE_TIMEOUT, NEWSCRAWL_REDIS_DUPEFILTER, REDIS_URL,
+REDIS_PARAMS. Stats: ``newscrawl/frontier/seeds_claimed``, ``newscrawl/frontier/seeds_skipped``,
 ``newscrawl/frontier/idle_exit_seconds``.
 """
 
@@ -161,8 +163,8 @@ def crawler_frontier(crawler: Any) -> Frontier:
         from scrapy_redis.connection import get_redis_from_settings
 
         spider = crawler.spider
-        worker = f"{socket.gethostname()}:{os.getpid()}:{getattr(spider, 'crawl_id', '')}"
-        worker = worker if worker[-1] != ":" else worker + uuid.uuid4().hex[:8]
+        run = getattr(spider, "crawl_id", "") or uuid.uuid4().hex[:8]
+        worker = f"{socket.gethostname()}:{os.getpid()}:{run}"
         server = get_redis_from_settings(crawler.settings)
         mode = crawler_config(crawler).redis_dupefilter
         frontier = Frontier(server, spider.name, worker, mode)
