@@ -119,18 +119,19 @@ def alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_interrupted_crawl_writes_in_flight_items_and_exits(
-    fakeweb: FakeWeb, tmp_path: Path, signum: int
-) -> None:
-    sources = slow_web(fakeweb, tmp_path)
-    db, out, log = tmp_path / "store.sqlite3", tmp_path / "out.jsonl", tmp_path / "crawl.log"
-    cmd = [
+def crawl_command(sources: Path, db: Path, out: Path, *args: str) -> list[str]:
+    return [
         sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sources={sources}",
         "-O", str(out), "-s", f"NEWSCRAWL_STORE=sqlite:///{db}",
-        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
+        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO", *args,
     ]  # fmt: skip
-    env = {**os.environ, **fakeweb.proxy_env(), "NEWSCRAWL_WORKERS": "2"}
+
+
+def interrupt(
+    cmd: list[str], env: dict[str, str], db: Path, log: Path, signum: int
+) -> tuple[int, float, set[int]]:
+    """Run ``cmd``, send ``signum`` once 5 records are stored; (exit status, seconds to exit
+    after the signal, the crawl's worker processes)."""
     with log.open("w") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=err, stderr=subprocess.STDOUT)
         try:
@@ -139,25 +140,69 @@ def test_interrupted_crawl_writes_in_flight_items_and_exits(
                 time.sleep(0.2)
             workers = descendants(proc.pid)
             assert proc.poll() is None, "the crawl ended before it could be interrupted"
-            assert len(workers) >= 2, "expected worker processes under the crawl"
             sent = time.monotonic()
             proc.send_signal(signum)
             returncode = proc.wait(timeout=60)
-            took = time.monotonic() - sent
+            return returncode, time.monotonic() - sent, workers
         finally:
             if proc.poll() is None:
                 proc.kill()
+
+
+def feed_ids(out: Path) -> list[str]:
+    return [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def stored_ids(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT id FROM articles")}
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupted_crawl_writes_in_flight_items_and_exits(
+    fakeweb: FakeWeb, tmp_path: Path, signum: int
+) -> None:
+    sources = slow_web(fakeweb, tmp_path)
+    db, out, log = tmp_path / "store.sqlite3", tmp_path / "out.jsonl", tmp_path / "crawl.log"
+    env = {**os.environ, **fakeweb.proxy_env(), "NEWSCRAWL_WORKERS": "2"}
+    returncode, took, workers = interrupt(crawl_command(sources, db, out), env, db, log, signum)
     text = log.read_text(encoding="utf-8")
     assert took < EXIT_SECONDS, f"exit took {took:.1f}s"
     assert returncode == 0, text[-2000:]
     assert parse_stats_dump(text)["finish_reason"] == "shutdown"
     assert "Traceback" not in text
     assert "Worker pool broke" not in text
+    assert len(workers) >= 2, "expected worker processes under the crawl"
     time.sleep(0.5)  # let the forkserver's children notice their parent is gone
     assert not [pid for pid in workers if alive(pid)]
-
-    feed = {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()}
-    with sqlite3.connect(db) as conn:
-        stored = {row[0] for row in conn.execute("SELECT id FROM articles")}
-    assert feed == stored
+    feed = set(feed_ids(out))
+    assert feed == stored_ids(db)
     assert 5 <= len(feed) < len(HOSTS) * PAGES_PER_HOST
+
+
+def test_interrupted_crawl_with_jobdir_resumes_from_its_disk_queue(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    sources = slow_web(fakeweb, tmp_path)
+    db, job = tmp_path / "store.sqlite3", str(tmp_path / "job")
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    env = {**os.environ, **fakeweb.proxy_env(), "NEWSCRAWL_WORKERS": "2"}
+    cmd = crawl_command(sources, db, first, "-s", f"JOBDIR={job}")
+    returncode, _, _ = interrupt(cmd, env, db, tmp_path / "first.log", signal.SIGINT)
+    text = (tmp_path / "first.log").read_text(encoding="utf-8")
+    assert returncode == 0, text[-2000:]
+    assert parse_stats_dump(text)["scheduler/enqueued/disk"] > 0
+    assert "Unable to serialize" not in text
+
+    resumed = subprocess.run(
+        crawl_command(sources, db, second, "-s", f"JOBDIR={job}"),
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert parse_stats_dump(resumed.stderr)["scheduler/dequeued/disk"] > 0
+    before, after = feed_ids(first), feed_ids(second)
+    assert before
+    assert after
+    assert not set(before) & set(after)
+    assert len(before) + len(after) == len(HOSTS) * PAGES_PER_HOST
+    assert set(before) | set(after) == stored_ids(db)
