@@ -92,10 +92,11 @@ def canonicalize(url: str) -> str:
     through their rel=canonical instead). Never raises: a string that is no parsable URL
     (``http://[::1``) comes back stripped, without its fragment; a bad port is kept as is.
     """
+    url = url.split("#", 1)[0].strip()
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
-        return url.strip().split("#", 1)[0]
+        return url
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     try:
@@ -103,10 +104,10 @@ def canonicalize(url: str) -> str:
         netloc = f"{host}:{port}" if port else host
     except ValueError:  # a port that is no number: keep the authority as written
         netloc = parts.netloc.lower()
-    path = _SESSION_PATH_PARAM.sub("", parts.path) or "/"
-    path = re.sub(r"/{2,}", "/", path)
-    if len(path) > 1 and path.endswith("/"):
-        path = path.rstrip("/") or "/"
+    path = re.sub(r"/{2,}", "/", _SESSION_PATH_PARAM.sub("", parts.path).strip())
+    while len(path) > 1 and (path[-1] == "/" or path[-1].isspace()):
+        path = path[:-1]  # trailing slashes folded (and spaces, which a link never means)
+    path = path or "/"
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     query = sorted((k, v) for k, v in pairs if not is_tracking_param(k, v))
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))

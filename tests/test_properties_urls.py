@@ -59,7 +59,7 @@ def test_session_ids_are_stripped_idempotently_and_canonicalisation_agrees(url: 
     assert strip_session(stripped) == stripped
     assert canonicalize(stripped) == canonicalize(url)
     lowered = stripped.lower()
-    if re.match(r"https?://[^/?#]", lowered):  # a URL with a host: a fetchable one
+    if re.match(r"https?://[^/?#\[]", lowered):  # a parsable URL with a host: fetchable
         assert "jsessionid=" not in lowered
         assert "phpsessid=" not in lowered
 
