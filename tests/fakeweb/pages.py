@@ -1,8 +1,9 @@
 """Page templates of the fake news sites: article pages and feeds in each site's own layout.
 
-The static files under ``sites/`` were rendered with these templates (then kept as files, so
-what is served is plain HTML anyone can open); tests use them to publish new articles at run
-time (``web.add(url, express_article(...))``) in the same layout as the static ones.
+The article pages and RSS feeds under ``sites/`` were rendered with these templates and kept
+as plain files (hub pages, robots.txt, sitemaps and the Atom feed were written alongside);
+edit the files directly. Tests use the templates to publish new articles at run time
+(``web.add(url, express_article(...))``) in the same layout as the static ones.
 """
 
 from __future__ import annotations
