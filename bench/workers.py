@@ -24,6 +24,7 @@ import argparse
 import os
 import resource
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -135,6 +136,7 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2,3")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on kill, too
     counts = [int(x) for x in args.workers.split(",")]
     hosts = [f"site{i}.test" for i in range(args.hosts)]
     nw = NewsWeb(hosts, per_host=args.articles)
@@ -172,9 +174,10 @@ def report(figures: dict[int, list[dict[str, Any]]], args: Any, articles: int) -
           f" load average at end: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
     print(
         "| workers | pages | wall s | pages/s (wall) | ratio | pages/s (crawl window) | ratio"
-        " | pages per worker | one original per story | article pages fetched twice |"
+        " | worker CPU s | pages per worker | one original per story"
+        " | article pages fetched twice |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n, figs in figures.items():
         wall = statistics.median(f["pages"] / f["wall"] for f in figs)
         win = statistics.median(f["pages"] / f["window"] for f in figs)

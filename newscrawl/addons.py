@@ -90,7 +90,7 @@ class RedisAddon:
             "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": True,
-            "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+            "SCHEDULER_QUEUE_CLASS": "newscrawl.frontier.SpreadPriorityQueue",
             "SCHEDULER_QUEUE_KEY": f"{KEY_PREFIX}:requests",
             "SCHEDULER_DUPEFILTER_KEY": f"{KEY_PREFIX}:dupefilter",
             "SCHEDULER_IDLE_BEFORE_CLOSE": 0,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import socket
 import time
 import uuid
@@ -31,6 +32,7 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+from scrapy_redis.queue import PriorityQueue
 
 from newscrawl import stats
 from newscrawl.addons import KEY_PREFIX, redis_url_of
@@ -170,6 +172,23 @@ def crawler_frontier(crawler: Any) -> Frontier:
         frontier = Frontier(server, spider.name, worker, mode)
         setattr(crawler, _ATTR, frontier)
     return frontier
+
+
+class SpreadPriorityQueue(PriorityQueue):
+    """scrapy-redis's PriorityQueue, with requests of equal priority popped in random order.
+
+    scrapy-redis scores a request by ``-priority`` only; Redis orders equal scores by the
+    member bytes, the pickled request, which begins with its URL: one priority level comes
+    out host by host. A worker then holds many requests of one or two hosts in its
+    downloader, where the per-domain concurrency limit queues them while other workers
+    could fetch them. A random fraction below 0.5 added to the score keeps priorities
+    strictly ordered and mixes hosts within a level.
+    """
+
+    def push(self, request: Request) -> None:
+        data = self._encode_request(request)
+        score = -request.priority + random.random() / 2
+        self.server.execute_command("ZADD", self.key, score, data)
 
 
 class SeedClaimMiddleware(BaseSpiderMiddleware):

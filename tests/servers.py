@@ -115,10 +115,11 @@ class PostgresServer:
     def __init__(self, initdb: str, pg_ctl: str) -> None:
         self.initdb = initdb
         self.pg_ctl = pg_ctl
-        self.dir = Path(tempfile.mkdtemp(prefix="newscrawl-pg-"))
+        self.user = self._run_as()
+        # /tmp, not $TMPDIR: the server's user must be able to reach its directory.
+        self.dir = Path(tempfile.mkdtemp(prefix="newscrawl-pg-", dir="/tmp" if self.user else None))
         self.data = self.dir / "data"
         self.port = free_port()
-        self.user = self._run_as()
 
     @staticmethod
     def _run_as() -> str | None:

@@ -144,3 +144,19 @@ def test_requests_survive_the_shared_queue(redis_server: RedisServer, redis_url:
     assert back.cb_kwargs == {"source": "alpha", "leaf": True}
     assert back.meta["newscrawl_hints"] == {"title": "T"}
     assert back.priority == 100
+
+
+def test_queue_keeps_priorities_and_mixes_hosts(redis_server: RedisServer, redis_url: str) -> None:
+    from newscrawl.frontier import SpreadPriorityQueue
+
+    spider = NewsSpider()
+    queue = SpreadPriorityQueue(redis_server.client(), spider, "newscrawl:%(spider)s:requests")
+    hosts = [f"h{i}.test" for i in range(4)]
+    for host in hosts:  # pushed host by host, as a feed or hub parse does
+        for k in range(10):
+            queue.push(Request(f"http://{host}/a-{k}.html", priority=0))
+    queue.push(Request("http://h3.test/feed.xml", priority=100))
+    popped = [queue.pop() for _ in range(41)]
+    assert popped[0].url == "http://h3.test/feed.xml"  # type: ignore[union-attr]
+    first = [r.url.split("/")[2] for r in popped[1:13]]  # type: ignore[union-attr]
+    assert len(set(first)) >= 3  # not ten of one host, then ten of the next
