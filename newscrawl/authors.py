@@ -42,6 +42,7 @@ _DATE = re.compile(
     rf"|\b\d{{1,2}}[:.h]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}}\b)?",
     re.I,
 )
+_MONTH_ONLY = re.compile(rf"(?:{_MONTH_NAMES}|may)\.?", re.I)
 # A trailing month ("ServiceTitan November"); "May" is left alone (a surname as often as not).
 _TRAILING_MONTH = re.compile(rf"\s+(?:{_MONTH_NAMES})\.?$", re.I)
 _LEAD = re.compile(
@@ -79,6 +80,7 @@ _JUNK = frozenset(
         "guest", "guest author", "anonymous", "unknown", "null", "none", "undefined", "name",
         "team", "newsroom", "redaktion", "rédaction", "la rédaction", "redacción", "editorial",
         "desk", "web desk", "news desk", "contributor", "contributors", "writer", "user",
+        "sign in", "log in", "login", "sign up", "subscribe", "menu", "home", "search", "share",
         "التحرير", "المحرر", "هيئة التحرير", "محرر",
     )
 )  # fmt: skip
@@ -205,6 +207,8 @@ def _person(piece: str) -> str | None:
     words = piece.split()
     if not words or len(words) > MAX_NAME_WORDS or name_key(piece) in _JUNK:
         return None
+    if _MONTH_ONLY.fullmatch(piece) or {"www", "com"} & set(name_key(piece).split()):
+        return None  # a date's month ("Dec") or a URL's pieces ("Www Facebook Com")
     domain = re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", piece, re.I)
     if domain or re.search(r"\d|[@#?!=<>{}©®]", piece):
         return None  # credentials with numbers, handles, site domains ("Example.com")

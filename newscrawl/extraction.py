@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import re
@@ -11,20 +10,24 @@ from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
+from htmldate import find_date
 from lxml import etree
-from trafilatura import bare_extraction
+from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor
 
-from newscrawl.extraction_meta import pick_authors, pick_modified, pick_published, pick_title
+from newscrawl.extraction_dates import iso_date, pick_modified, pick_published
+from newscrawl.extraction_meta import pick_authors, pick_title
+from newscrawl.extraction_text import body_text
 from newscrawl.pagemeta import PageMeta
 from newscrawl.textfix import repair_text
 
 logger = logging.getLogger(__name__)
 
 MAX_META_TAGS = 200
-# A line of the balanced extraction with this many words stays even when the precision run
-# dropped it (see _confirmed_lines).
-PROSE_WORDS = 8
+# htmldate settings: the quick search (markup and meta) for every page, the extensive one
+# (free text) only when neither it, the page's declarations nor its date line gave a date.
+_FAST_DATES = {"original_date": True, "extensive_search": False}
+_EXTENSIVE_DATES = {"original_date": True, "extensive_search": True}
 MAX_LINKS = 200
 MAX_CAPTIONS = 30
 MIN_ARTICLE_CHARS = 500
@@ -55,7 +58,7 @@ class ExtractionError(Exception):
 
 def make_options() -> Extractor:
     """The trafilatura options object shared by a whole crawl."""
-    return Extractor(output_format="python", comments=False, tables=True, with_metadata=True)
+    return Extractor(output_format="python", comments=False, tables=True, with_metadata=False)
 
 
 def parse_html(html: str | bytes) -> etree._Element:
@@ -80,53 +83,31 @@ def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Ex
     opts.url = url
     opts.source = url
     try:
-        doc = bare_extraction(tree, url=url, options=opts)
+        text = body_text(tree, url, opts)
+        meta = extract_metadata(tree, default_url=url, date_config=_FAST_DATES)
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise ExtractionError("trafilatura_error", str(exc)) from exc
-    if doc is None:
+    if text is None:
         raise ExtractionError("no_text")
-    text = _confirmed_lines(doc.text or "", _precise_text(tree, url, opts))
     article = _jsonld_article(tree)
-    if doc.author:
-        page.raw_authors = _unique([*page.raw_authors, *(a.strip() for a in doc.author.split(";"))])
-    title = pick_title(tree, page, article, doc.title or "", url)
-    authors = pick_authors(tree, article, page.meta_tags, doc.author)
+    if meta.author:
+        page.raw_authors = _unique(
+            [*page.raw_authors, *(a.strip() for a in meta.author.split(";"))]
+        )
+    title = pick_title(tree, page, article, meta.title or "", url)
+    authors = pick_authors(tree, article, page.meta_tags, meta.author)
+    published = pick_published(meta.date, article, page.meta_tags, tree)
+    if published is None:  # htmldate's extensive search: slow, so only when all else fails
+        published = iso_date(find_date(tree, url=url, **_EXTENSIVE_DATES))
     return Extraction(
         title=repair_text(title),
         text=repair_text(normalise_paragraphs(text)),
         authors=[repair_text(a) for a in authors],
-        published=pick_published(doc.date, article, page.meta_tags),
+        published=published,
         modified=pick_modified(article, page.meta_tags),
         page=page,
         published_declared=pick_published(None, article, page.meta_tags) is not None,
     )
-
-
-def _precise_text(tree: etree._Element, url: str, opts: Extractor) -> str | None:
-    """trafilatura's precision-focused body (no metadata: only its lines are used)."""
-    precise = copy.copy(opts)
-    precise.focus = "precision"
-    precise.with_metadata = False
-    try:
-        doc = bare_extraction(tree, url=url, options=precise)
-    except (ValueError, TypeError, etree.LxmlError):
-        return None
-    return doc.text if doc is not None else None
-
-
-def _confirmed_lines(text: str, precise: str | None) -> str:
-    """Lines of the balanced extraction that the precision run also kept, or long enough to be
-    prose: short lines only the balanced run kept are mostly widgets and menus. Measured on
-    real pages (bench/extraction_quality.py): boilerplate leaks drop by a fifth, F1 holds."""
-    if not precise or not precise.strip():
-        return text
-    confirmed = {" ".join(line.split()).casefold() for line in precise.splitlines()}
-    kept = [
-        line
-        for line in text.splitlines()
-        if len(line.split()) >= PROSE_WORDS or " ".join(line.split()).casefold() in confirmed
-    ]
-    return "\n".join(kept)
 
 
 def normalise_paragraphs(text: str) -> str:

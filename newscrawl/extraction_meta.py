@@ -1,9 +1,7 @@
-"""Headline, authors and dates of a page: choosing among JSON-LD, meta tags, the visible page
-and trafilatura's guesses, as measured on real pages (bench/extraction_quality.py)."""
+"""Headline and authors of a page: JSON-LD, meta tags, the visible page or trafilatura's guess."""
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 import unicodedata
@@ -12,13 +10,21 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from newscrawl.authors import clean_authors
 from newscrawl.pagemeta import PageMeta
+from newscrawl.textfix import repair_text
 
 # " - Site", " | Site", " :: Site", " — Site": separators between a headline and a site name.
 _TITLE_SEP = re.compile(r"\s+(?:[-|–—·•»]|::)\s+|\s*\|\s*")
 _SEPARATORS = ("|", "-", "–", "—", ":", "·", "•", "»")
 # An <h1> that names a section or the site, not the article.
 _GENERIC_H1 = {"blog", "the blog", "our blog", "search", "contact us", "home", "news", "menu"}
+# What an <h1> may carry besides the headline that is page furniture, not a subtitle: a date,
+# a counter, "Posted on … by …" (words of the _key()ed text; a bare year is a headline's).
+_FURNITURE = re.compile(
+    r"(?:\s|\d+(?:st|nd|rd|th)?|posted|published|updated|on|at|\w+ com"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)*(?:\sby(?:\s+\w+){1,3})?\s*"
+)
 # Share of common words between a visible <h1> and the metadata title above which the <h1>
 # (what readers see) is taken as the same headline, reworded.
 H1_OVERLAP = 0.2
@@ -39,7 +45,16 @@ _NAME = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al|el)"
     r"(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al|el)){1,3}"
 )
+# A byline element's text longer than this is a bio or a block of page, not a byline.
+MAX_BYLINE_CHARS = 80
+MAX_BYLINE_WORDS = 10
 _BYLINE_LABELS = ("Written by", "By", "Author", "Author:")
+# "By Jane Doe" / "Written by Jane Doe" as a short line of its own.
+_BY_LINE = (
+    "//*[self::p or self::span or self::div or self::h3 or self::h4 or self::h5 or self::li]"
+    '[count(*) <= 2][starts-with(normalize-space(.), "By ")'
+    ' or starts-with(normalize-space(.), "by ") or starts-with(normalize-space(.), "Written by ")]'
+)
 _BYLINE_XPATHS = (
     '//*[@itemprop="author"]',
     '//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]',
@@ -50,17 +65,10 @@ _BYLINE_XPATHS = (
     '//a[contains(@href, "/author/") or contains(@href, "/authors/")'
     ' or contains(@href, "/writers/")'
     ' or contains(@href, "/people/") or contains(@href, "/profile/")'
-    ' or contains(@href, "/contributors/") or contains(@href, "/staff/")]',
+    ' or contains(@href, "/contributors/") or contains(@href, "/staff/")'
+    ' or contains(@href, "/producers/") or contains(@href, "/journalists/")]',
+    _BY_LINE,
 )
-_META_PUBLISHED = (
-    "article:published_time", "og:published_time", "published_time", "datepublished",
-    "pubdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
-    "dcterms.created", "sailthru.date", "parsely-pub-date",
-)  # fmt: skip
-_META_MODIFIED = (
-    "article:modified_time", "og:updated_time", "modified_time", "datemodified",
-    "dc.date.modified", "dcterms.modified",
-)  # fmt: skip
 _META_AUTHORS = ("author", "article:author", "dc.creator", "byl", "parsely-author")
 
 
@@ -73,9 +81,9 @@ def pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], fa
     meta = page.meta_tags
     sources = [_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")]
     sources += [_title_tag(tree), fallback]
-    titles = [strip_site_suffix(_clean(t), sites) for t in sources if t and _clean(t)]
-    h1s = [_clean(h.text_content()) for h in tree.iterfind(".//h1")][:3]
-    h1s = [h for h in h1s if _key(h) and _key(h) not in _GENERIC_H1 and _key(h) not in sites]
+    titles = [strip_site_suffix(repair_text(_clean(t)), sites) for t in sources if t and _clean(t)]
+    h1s = [strip_site_suffix(_element_text(h), sites) for h in tree.iterfind(".//h1")]
+    h1s = [h for h in h1s[:3] if _key(h) and not _generic_h1(_key(h), sites)]
     for h1 in h1s:
         if any(_key(h1) == _key(t) for t in titles):
             return h1
@@ -83,16 +91,55 @@ def pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], fa
         for t in titles:
             if t.startswith(h1) and t[len(h1) :].strip()[:1] in _SEPARATORS:
                 return h1
-    best = titles[0] if titles else ""
+    best = _untruncated(titles)
     if not h1s:
         return best
     if not best:
         return h1s[0]
     h1_key, best_key = _key(h1s[0]), _key(best)
-    if h1_key in best_key or best_key in h1_key:
-        return best if len(best) >= len(h1s[0]) else h1s[0]
+    if h1_key in best_key:  # the metadata adds a tagline ("…, Tested & Reviewed", "[2025]")
+        return h1s[0]
+    if best_key in h1_key:  # the <h1> adds a subtitle, or swallowed a date or a byline
+        extra = h1_key.replace(best_key, " ", 1)
+        furniture = _FURNITURE.fullmatch(extra) and re.search(r"[a-z]", extra)
+        return best if furniture else h1s[0]
     a, b = set(h1_key.split()), set(best_key.split())
     return h1s[0] if len(a & b) / max(1, len(a | b)) >= H1_OVERLAP else best
+
+
+def _generic_h1(key: str, sites: set[str]) -> bool:
+    """An <h1> naming a section or the site ("Antoyo's Blog"), not the article."""
+    return key in _GENERIC_H1 or key in sites or key.endswith(" blog")
+
+
+def _untruncated(titles: list[str]) -> str:
+    """The first metadata title, or a later one that it is a cut-off start of (JSON-LD
+    headlines are often cut at a fixed length: "… Find Solutions (Including")."""
+    if not titles:
+        return ""
+    first = titles[0]
+    for other in titles[1:]:
+        rest = other[len(first) :].strip()
+        if other.startswith(first) and rest and rest[:1] not in _SEPARATORS:
+            return other
+    return first
+
+
+def _element_text(el: etree._Element) -> str:
+    """Visible text of an element, a line break read as a space ("WEEKEND<br>CODING")."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == "br":
+            parts.append(" ")
+        elif isinstance(node.tag, str):
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+                parts.append(child.tail or "")
+
+    walk(el)
+    return _clean("".join(parts))
 
 
 def strip_site_suffix(title: str, sites: set[str]) -> str:
@@ -109,6 +156,7 @@ def strip_site_suffix(title: str, sites: set[str]) -> str:
             or squeezed == s.replace(" ", "")
             or (len(s) > 3 and s in k and len(k) <= len(s) + 12)
             or (len(k) > 3 and k in s)
+            or (len(squeezed) > 5 and squeezed in s.replace(" ", ""))
             for s in sites
         )  # fmt: skip
 
@@ -133,52 +181,6 @@ def _title_tag(tree: etree._Element) -> str:
     return el.text_content() if el is not None else ""
 
 
-# --- dates ------------------------------------------------------------------------------------
-def pick_published(
-    doc_date: str | None, article: dict[str, Any], meta: dict[str, str]
-) -> str | None:
-    """Publication date, ISO 8601. trafilatura's (htmldate) comes first: on real pages it beats
-    JSON-LD/meta, which often carry a republication date; JSON-LD/meta give the time of day
-    when they agree on the day, and the date when trafilatura found none."""
-    declared = [iso_date(_text(article.get("datePublished")))]
-    declared += [iso_date(meta.get(k)) for k in _META_PUBLISHED]
-    declared = [d for d in declared if d]
-    found = iso_date(doc_date)
-    if found:
-        same_day = [d for d in declared if d[:10] == found[:10] and len(d) > len(found)]
-        return same_day[0] if same_day else found
-    return declared[0] if declared else None
-
-
-def pick_modified(article: dict[str, Any], meta: dict[str, str]) -> str | None:
-    """Last modification date, ISO 8601, from JSON-LD or meta tags."""
-    values = [iso_date(_text(article.get("dateModified")))]
-    values += [iso_date(meta.get(k)) for k in _META_MODIFIED]
-    return next((v for v in values if v), None)
-
-
-def iso_date(value: str | None) -> str | None:
-    """ISO 8601 date or datetime from common date strings; None when unparsable."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value) or re.match(
-            r"(\d{4})(\d{2})(\d{2})$", value
-        )
-        if not m:
-            return None
-        try:
-            return datetime.date(*map(int, m.groups())).isoformat()
-        except ValueError:
-            return None
-    if len(value) <= 10:
-        return parsed.date().isoformat()
-    return parsed.isoformat()
-
-
 # --- authors ----------------------------------------------------------------------------------
 def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, str],
                  doc_author: str | None) -> list[str]:  # fmt: skip
@@ -186,12 +188,20 @@ def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, 
     only then JSON-LD organisations; the first source that yields a clean name wins."""
     people, orgs = _jsonld_people_and_orgs(article.get("author"))
     meta_authors = [v for k in _META_AUTHORS if (v := meta.get(k)) and not v.startswith("http")]
-    for source in (people, meta_authors[:1], _html_bylines(tree),
-                   [a for a in (doc_author or "").split(";") if a.strip()], orgs):  # fmt: skip
-        names = _unique_names(clean_author(a) for a in source)
-        if names:
+    sources = (
+        lambda: people,
+        lambda: meta_authors[:1],
+        lambda: _html_bylines(tree),
+        lambda: [a for a in (doc_author or "").split(";") if a.strip()],
+        lambda: orgs,
+    )
+    first: list[str] = []
+    for source in sources:
+        names = _unique_names(clean_author(a) for a in source())
+        if names and clean_authors(names)[0]:
             return names
-    return []
+        first = first or names
+    return first  # no person anywhere: an organisation or agency, for attribution to read
 
 
 def clean_author(raw: str) -> str | None:
@@ -223,7 +233,8 @@ def _jsonld_people_and_orgs(value: Any) -> tuple[list[str], list[str]]:
 
 
 def _html_bylines(tree: etree._Element) -> list[str]:
-    """The first name-like byline in the page: itemprop/rel=author, "Written by", classes."""
+    """The first byline in the page that names a person: itemprop/rel=author, "Written by",
+    author/byline classes, author links, a short "By …" line."""
     for xpath in _BYLINE_XPATHS:
         for el in tree.xpath(xpath):
             if el.tag in ("script", "style", "meta", "link", "img"):
@@ -234,13 +245,33 @@ def _html_bylines(tree: etree._Element) -> list[str]:
                 if el is None:
                     continue
             names = el.xpath('.//*[@itemprop="name"]')
-            raw = (
-                (names[0].get("content") or names[0].text_content()) if names else el.text_content()
-            )
-            name = clean_author(" ".join(raw.split())[:80])
-            if name and _NAME.fullmatch(name):
-                return [name]
+            if names:
+                candidates = [names[0].get("content") or names[0].text_content()]
+            elif xpath is _BY_LINE:
+                candidates = [el.text_content()]
+            else:  # the element, else its first short pieces (a name inside an author box)
+                candidates = [el.text_content(), *el.xpath(".//*[not(*)]/text()")[:6]]
+            for raw in candidates:
+                name = _byline_name(raw)
+                if name:
+                    return [name]
     return []
+
+
+def _byline_name(raw: str) -> str | None:
+    """The name(s) of a byline text ("Jane Doe, RD", "Moses Kim and Kate Shokurova"), or None
+    when it is no byline: every name capitalised, 2-4 words; credentials after a comma go."""
+    text = " ".join(raw.split())
+    if not text or len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS:
+        return None
+    name = clean_author(text)
+    if not name:
+        return None
+    head = name.split(",")[0].strip()
+    parts = re.split(r"\s+(?:and|&|und|et|y)\s+", head)
+    if all(_NAME.fullmatch(p) for p in parts) and clean_authors([head])[0]:
+        return head
+    return None
 
 
 def _unique_names(values: Any) -> list[str]:

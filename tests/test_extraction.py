@@ -7,7 +7,8 @@ import json
 import pytest
 
 from newscrawl.extraction import ExtractionError, extract
-from newscrawl.extraction_meta import clean_author, iso_date, strip_site_suffix
+from newscrawl.extraction_dates import iso_date
+from newscrawl.extraction_meta import clean_author, strip_site_suffix
 
 BODY = " ".join(
     [

@@ -1,0 +1,165 @@
+"""Publication and modification dates: htmldate, JSON-LD/meta and the date under the headline."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from lxml import etree
+
+_META_PUBLISHED = (
+    "article:published_time", "og:published_time", "published_time", "datepublished",
+    "pubdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
+    "dcterms.created", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+_META_MODIFIED = (
+    "article:modified_time", "og:updated_time", "modified_time", "datemodified",
+    "dc.date.modified", "dcterms.modified",
+)  # fmt: skip
+# Characters of visible text after the headline searched for the date a reader sees
+# ("By Jane Doe · Updated March 9, 2026 · 5 min read").
+HEADLINE_DATE_CHARS = 300
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan janvier janv januar jän enero ene",
+            "february feb février fevrier févr fevr februar febrero",
+            "march mar mars märz maerz marzo",
+            "april apr avril avr abril",
+            "may mai mayo",
+            "june jun juin juni junio",
+            "july jul juillet juil juli julio",
+            "august aug août aout agosto ago",
+            "september sep sept septembre septiembre setiembre",
+            "october oct octobre oktober okt octubre",
+            "november nov novembre noviembre",
+            "december dec décembre decembre déc dezember dez diciembre dic",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_VISIBLE_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de\s+)?"
+    rf"(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))(?!\w)",
+    re.I,
+)
+_SKIP = {"script", "style", "noscript", "template"}
+
+
+def pick_published(
+    doc_date: str | None,
+    article: dict[str, Any],
+    meta: dict[str, str],
+    tree: etree._Element | None = None,
+) -> str | None:
+    """Publication date, ISO 8601.
+
+    The date printed under the headline comes first, unless it is the declared modification
+    date; then trafilatura's (htmldate), which on real pages beats JSON-LD/meta (they often
+    carry a republication date); JSON-LD/meta give the time of day when they agree on the day,
+    and the date when nothing else was found. Without ``tree``: declared and guessed only.
+    """
+    declared = [iso_date(_text(article.get("datePublished")))]
+    declared += [iso_date(meta.get(k)) for k in _META_PUBLISHED]
+    declared = [d for d in declared if d]
+    found = iso_date(doc_date)
+    seen = headline_date(tree) if tree is not None else None
+    if seen and seen not in {d[:10] for d in _modified_dates(article, meta)}:
+        if found and found[:10] == seen:
+            return _with_time(found, declared)
+        return _with_time(seen, declared)
+    if found:
+        return _with_time(found, declared)
+    return declared[0] if declared else None
+
+
+def pick_modified(article: dict[str, Any], meta: dict[str, str]) -> str | None:
+    """Last modification date, ISO 8601, from JSON-LD or meta tags."""
+    return next(iter(_modified_dates(article, meta)), None)
+
+
+def headline_date(tree: etree._Element) -> str | None:
+    """The first date (month named in en/fr/de/es, or ISO) in the visible text just after the
+    page's first <h1>: the dateline or "Updated …" line a reader sees, as YYYY-MM-DD."""
+    h1 = tree.find(".//h1")
+    if h1 is None:
+        return None
+    pieces: list[str] = [h1.tail or ""]
+    size = 0
+    started = False
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str):
+            continue
+        text = "" if el.tag in _SKIP or _inside(el, h1) else (el.text or "")
+        pieces += [text, el.tail or ""]
+        size += len(text) + len(el.tail or "")
+        if size > 3 * HEADLINE_DATE_CHARS:
+            break
+    text = " ".join(" ".join(pieces).split())[:HEADLINE_DATE_CHARS]
+    m = _VISIBLE_DATE.search(text)
+    return _date_of(m) if m else None
+
+
+def iso_date(value: str | None) -> str | None:
+    """ISO 8601 date or datetime from common date strings; None when unparsable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value) or re.match(
+            r"(\d{4})(\d{2})(\d{2})$", value
+        )
+        if not m:
+            return None
+        try:
+            return datetime.date(*map(int, m.groups())).isoformat()
+        except ValueError:
+            return None
+    if len(value) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _modified_dates(article: dict[str, Any], meta: dict[str, str]) -> list[str]:
+    values = [iso_date(_text(article.get("dateModified")))]
+    values += [iso_date(meta.get(k)) for k in _META_MODIFIED]
+    return [v for v in values if v]
+
+
+def _with_time(day: str, declared: list[str]) -> str:
+    """``day``, or a declared datetime of the same day (it carries the time of day)."""
+    same_day = [d for d in declared if d[:10] == day[:10] and len(d) > len(day)]
+    return same_day[0] if same_day else day
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
+
+
+def _date_of(m: re.Match[str]) -> str | None:
+    try:
+        if m.group("y1"):
+            day = (int(m.group("y1")), _MONTHS[m.group("m1").lower()], int(m.group("d1")))
+        elif m.group("y2"):
+            day = (int(m.group("y2")), _MONTHS[m.group("m2").lower()], int(m.group("d2")))
+        else:
+            day = (int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        return datetime.date(*day).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return value.strip() if isinstance(value, str) else ""

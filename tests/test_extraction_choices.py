@@ -1,0 +1,170 @@
+"""Extraction choices measured on real pages: headline, date line, bylines, recall fallback."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+
+from newscrawl.extraction import extract
+from newscrawl.extraction_dates import headline_date, pick_published
+from newscrawl.extraction_text import combine, confirmed_lines
+
+URL = "https://herald.example/2024/budget"
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about spending"
+    " on schools, roads and public transport in the coming year, officials said."
+)
+
+
+def page(head: str = "", top: str = "", jsonld: dict | None = None, paragraphs: int = 3) -> str:
+    script = f'<script type="application/ld+json">{json.dumps(jsonld)}</script>' if jsonld else ""
+    body = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(paragraphs))
+    return (
+        f"<html><head>{head}{script}</head><body><nav><a href='/'>Home</a></nav>"
+        f"<article>{top}{body}</article></body></html>"
+    )
+
+
+def og(title: str) -> str:
+    return f'<meta property="og:title" content="{title}">'
+
+
+# --- headline ---------------------------------------------------------------------------------
+def test_h1_without_the_metadata_tagline() -> None:
+    html = page(og("Best Camping Hammocks of 2026, Tested &amp; Reviewed"),
+                "<h1>Best Camping Hammocks of 2026</h1>")  # fmt: skip
+    assert extract(html, URL).title == "Best Camping Hammocks of 2026"
+
+
+def test_h1_that_swallowed_a_date_line_gives_way_to_metadata() -> None:
+    html = page(og("Top Strategies for Secure Payments"),
+                "<h1>Top Strategies for Secure Payments Posted on July 1, 2024 by infuy</h1>")  # fmt: skip
+    assert extract(html, URL).title == "Top Strategies for Secure Payments"
+
+
+def test_h1_with_a_subtitle_is_kept() -> None:
+    html = page(og("Pros and Cons of Tiny House Living"),
+                "<h1>Pros and Cons of Tiny House Living: Why Live Small?</h1>")  # fmt: skip
+    assert extract(html, URL).title == "Pros and Cons of Tiny House Living: Why Live Small?"
+
+
+def test_h1_line_breaks_read_as_spaces() -> None:
+    html = page("<title>Weekend Coding Agent | Focus Labs</title>",
+                "<h1>WEEKEND<br>CODING<br><span>AGENT</span></h1>")  # fmt: skip
+    assert extract(html, URL).title == "WEEKEND CODING AGENT"
+
+
+def test_h1_naming_a_blog_is_not_the_headline() -> None:
+    html = page("<title>Progress Report #39</title>", "<h1>Antoyo's Blog</h1>")
+    assert extract(html, URL).title == "Progress Report #39"
+
+
+def test_cut_off_jsonld_headline_completed_from_og_title() -> None:
+    full = "We Help 4 Readers Find Solutions (Including One Universal Trick)"
+    jsonld = {"@type": "Article", "headline": "We Help 4 Readers Find Solutions (Including"}
+    assert extract(page(og(full), jsonld=jsonld), URL).title == full
+
+
+def test_site_suffix_stripped_from_mojibake_title() -> None:
+    html = page(og("How To Get Toddlers To Sleep | JOHNSONâ\x80\x99SÂ®"))
+    assert extract(html, "https://www.johnsonsbaby.example/sleep").title == (
+        "How To Get Toddlers To Sleep"
+    )
+
+
+# --- dates ------------------------------------------------------------------------------------
+def tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By Jane Doe · Updated March 9, 2026 · 5 min read", "2026-03-09"),
+        ("Publié le 9 mars 2026 à 10h", "2026-03-09"),
+        ("Veröffentlicht am 9. März 2026", "2026-03-09"),
+        ("Publicado el 9 de marzo de 2026", "2026-03-09"),
+        ("Jane Doe 2024-11-06", "2024-11-06"),
+        ("Sept 31, 2025", None),  # no such day
+        ("Call 555 0100 for 24 hours", None),
+    ],
+)
+def test_headline_date(line: str, day: str | None) -> None:
+    html = (
+        f"<html><body><h1>Headline</h1><div><span>{line}</span></div><p>{PROSE}</p></body></html>"
+    )
+    assert headline_date(tree(html)) == day
+
+
+def test_headline_date_ignores_scripts_and_far_text() -> None:
+    html = (
+        "<html><body><h1>Headline</h1><script>var d = 'March 9, 2026';</script>"
+        f"<p>{PROSE * 3}</p><p>Archived on March 9, 2026</p></body></html>"
+    )
+    assert headline_date(tree(html)) is None
+
+
+def test_date_under_headline_beats_htmldate_guess_and_keeps_declared_time() -> None:
+    html = "<html><body><h1>Headline</h1><p>Published: January 3, 2024</p></body></html>"
+    meta = {"article:published_time": "2024-01-03T09:30:00+00:00"}
+    assert pick_published("2025-09-15", {}, meta, tree(html)) == "2024-01-03T09:30:00+00:00"
+
+
+def test_date_under_headline_that_is_the_modification_date_is_not_the_publication() -> None:
+    html = "<html><body><h1>Headline</h1><p>Updated December 31, 2024</p></body></html>"
+    article = {"dateModified": "2024-12-31T08:00:00Z"}
+    assert pick_published("2023-04-07", article, {}, tree(html)) == "2023-04-07"
+
+
+def test_extract_reads_date_line() -> None:
+    html = page(top="<h1>Council approves budget</h1><p class='meta'>October 14, 2025</p>")
+    assert extract(html, URL).published == "2025-10-14"
+
+
+# --- bylines ----------------------------------------------------------------------------------
+def test_person_byline_preferred_over_organisation_author() -> None:
+    jsonld = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Cleveland Clinic"}}
+    top = '<p class="byline">By <a class="authors" href="/staff/1">Brian Truitt</a></p>'
+    assert extract(page(top=top, jsonld=jsonld), URL).authors == ["Brian Truitt"]
+
+
+def test_organisation_author_kept_when_no_person_is_named() -> None:
+    jsonld = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Reuters"}}
+    assert extract(page(jsonld=jsonld), URL).authors == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("top", "authors"),
+    [
+        ("<p>Written by John Crenshaw</p>", ["John Crenshaw"]),
+        ('<a class="author-name" href="#bio">Tracy Parker, Dietitian</a>', ["Tracy Parker"]),
+        ('<a href="/blog/author/mk">Moses Kim and Kate Shokurova</a>', ["Moses Kim and Kate Shokurova"]),
+        ('<div class="blog-author"><img src="a.jpg"><h4>Bence Kovács</h4><p>Bence writes'
+         " about audio plugins and user interfaces for music software.</p></div>", ["Bence Kovács"]),
+        ("<p>By signing up, you agree to our <a href='/p'>Privacy Policy</a></p>", []),
+        ("<p>By Monday the committee had voted.</p>", []),
+    ],
+)  # fmt: skip
+def test_bylines_in_page(top: str, authors: list[str]) -> None:
+    assert extract(page(top=top), URL).authors == authors
+
+
+# --- body text --------------------------------------------------------------------------------
+def test_short_lines_need_confirmation() -> None:
+    balanced = f"{PROSE}\nShare this\nRead our guide"
+    assert confirmed_lines(balanced, ["Read our guide"]) == f"{PROSE}\nRead our guide"
+    assert confirmed_lines(balanced, [None]) == balanced
+
+
+def test_recall_run_taken_when_it_finds_much_more() -> None:
+    balanced = PROSE
+    recall = f"{PROSE}\n{PROSE} More.\nMenu"
+    assert combine(balanced, PROSE, recall) == f"{PROSE}\n{PROSE} More."
+    assert combine(balanced, PROSE, f"{PROSE}\nOne more short line") == PROSE
+
+
+def test_recall_run_when_balanced_finds_nothing() -> None:
+    assert combine(None, None, PROSE) == PROSE
+    assert combine(None, None, None) is None
