@@ -25,6 +25,8 @@ _FURNITURE = re.compile(
     r"(?:\s|\d+(?:st|nd|rd|th)?|posted|published|updated|on|at|\w+ com"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)*(?:\sby(?:\s+\w+){1,3})?\s*"
 )
+# Words after " | " in a chosen title up to which that part is a section or tagline.
+MAX_BAR_WORDS = 8
 # Share of common words between a visible <h1> and the metadata title above which the <h1>
 # (what readers see) is taken as the same headline, reworded.
 H1_OVERLAP = 0.2
@@ -76,7 +78,15 @@ _META_AUTHORS = ("author", "article:author", "dc.creator", "byl", "parsely-autho
 def pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], fallback: str,
                url: str) -> str:  # fmt: skip
     """The headline: the visible <h1> when metadata agrees, else the metadata title without
-    its " - Site name" suffix (og:site_name, JSON-LD publisher, domain)."""
+    its " - Site name" suffix (og:site_name, JSON-LD publisher, domain); a short part after
+    " | " (a section, a tagline) goes too: headlines use dashes, not bars."""
+    title = _pick_title(tree, page, article, fallback, url)
+    head, bar, rest = title.partition(" | ")
+    return head if bar and head and len(rest.split()) <= MAX_BAR_WORDS else title
+
+
+def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], fallback: str,
+                url: str) -> str:  # fmt: skip
     sites = _site_names(page, url)
     meta = page.meta_tags
     sources = [_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")]

@@ -74,6 +74,15 @@ def test_site_suffix_stripped_from_mojibake_title() -> None:
     )
 
 
+def test_short_part_after_a_bar_is_a_section_not_the_headline() -> None:
+    html = page(og("How meditation rewires brains | Opinion"))
+    assert extract(html, URL).title == "How meditation rewires brains"
+    long_part = (
+        "Council approves budget | Schools, roads and buses win the most after a long debate"
+    )
+    assert extract(page(og(long_part)), URL).title == long_part
+
+
 # --- dates ------------------------------------------------------------------------------------
 def tree(html: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(html)
