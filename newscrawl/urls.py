@@ -65,8 +65,9 @@ def strip_session(url: str) -> str:
 
     Unlike :func:`canonicalize`, the rest of the URL is left alone: this is the URL to fetch.
     """
+    bare = url.split("#", 1)[0].strip()  # as canonicalize reads it
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(bare)
     except ValueError:
         return url
     if not parts.netloc:  # no host, nothing to fetch (and urlunsplit would mangle "////x")
@@ -78,8 +79,8 @@ def strip_session(url: str) -> str:
         kept = [(k, v) for k, v in pairs if not is_session_param(k, v)]
         if len(kept) != len(pairs):
             query = urlencode(kept)
-    if path == parts.path and query == parts.query and not parts.fragment:
-        return url
+    if path == parts.path and query == parts.query and bare == url:
+        return url  # as given: nothing to strip
     return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 

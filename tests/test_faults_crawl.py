@@ -87,6 +87,7 @@ def test_server_errors_are_retried_then_counted(crawl: Crawl, path: str, status:
 def test_a_404_is_counted_and_not_retried(crawl: Crawl) -> None:
     assert crawl.fetched(f"{hw.SERVER}/2026/01/e404") == 1
     assert crawl.stat("server", f"{stats.ERRORS_HTTP}/404") == 1
+    assert crawl.result.stat(f"{stats.ERRORS_HTTP}/404") == 1  # robots.txt 404s are no fault
 
 
 def test_slow_and_hanging_pages_time_out_and_are_counted(crawl: Crawl) -> None:

@@ -38,8 +38,10 @@ class FaultStats(DownloadErrorStats):
         self.http = FaultCounter(stats_collector, logger)
 
     def process_response(self, request: Any, response: Any) -> Any:
-        if response.status >= 400:
-            self.http.count(f"{stats.ERRORS_HTTP}/{response.status}", request_source(request),
+        source = request_source(request)
+        robots = source is None and request.meta.get("dont_obey_robotstxt")
+        if response.status >= 400 and not robots:  # a missing robots.txt is no fault
+            self.http.count(f"{stats.ERRORS_HTTP}/{response.status}", source,
                             "HTTP %d for %s", response.status, request.url)  # fmt: skip
         return response
 
