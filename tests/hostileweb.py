@@ -182,6 +182,8 @@ def add_feed_faults(
     gz_b = gzip.compress(urlset(f"{f}/2026/01/gz-b").encode())
     web.add(f"{f}/sitemap-b.xml", gz_b, content_type="application/xml",
             headers={"Content-Encoding": "gzip"})  # fmt: skip
+    index = '<?xml version="1.0"?><sitemapindex><sitemap><loc>{0}/sitemap-self.xml</loc></sitemap></sitemapindex>'
+    web.add(f"{f}/sitemap-self.xml", index.format(f), content_type="application/xml")
     cut = urlset(f"{f}/2026/01/before-cut", f"{f}/2026/01/after-cut")
     web.add(
         f"{f}/sitemap-cut.xml", cut[: cut.index("after-cut") - 30], content_type="application/xml"
@@ -269,7 +271,8 @@ start_urls = ["{CONTENT}/"]
 name = "feeds"
 feeds = ["{FEEDS}/broken.xml", "{FEEDS}/not-xml.xml", "{FEEDS}/laughs.xml", "{FEEDS}/xxe.xml",
          "{FEEDS}/offsite.xml"]
-sitemaps = ["{FEEDS}/sitemap-a.xml.gz", "{FEEDS}/sitemap-b.xml", "{FEEDS}/sitemap-cut.xml"]
+sitemaps = ["{FEEDS}/sitemap-a.xml.gz", "{FEEDS}/sitemap-b.xml", "{FEEDS}/sitemap-cut.xml",
+            "{FEEDS}/sitemap-self.xml"]
 
 [[source]]
 name = "traps"

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.e2e
 
 REDIRECT_MAX_TIMES = 5  # newscrawl/settings.py
 RETRY_TIMES = 2
+DEPTH_LIMIT = 8  # hostileweb.crawl_settings()
 
 
 class Crawl:
@@ -190,6 +191,10 @@ def test_a_cut_sitemap_keeps_the_entries_before_the_cut(crawl: Crawl) -> None:
     assert f"{hw.FEEDS}/2026/01/before-cut" in crawl.by_url
     assert crawl.fetched(f"{hw.FEEDS}/2026/01/after-cut") == 0
     assert crawl.stat("feeds", stats.SITEMAP_INVALID) == 1
+
+
+def test_a_sitemap_index_listing_itself_is_bounded_by_depth(crawl: Crawl) -> None:
+    assert 1 < crawl.fetched(f"{hw.FEEDS}/sitemap-self.xml") <= 1 + DEPTH_LIMIT
 
 
 def test_feed_links_to_other_domains_are_fetched_but_not_crawled(crawl: Crawl) -> None:
