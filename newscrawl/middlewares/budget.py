@@ -6,9 +6,6 @@ count again. Once a source has fetched its budget, further pages are refused. Se
 ``newscrawl_seed``: the feeds, sitemaps and start pages of the sources file) are neither
 counted nor refused, so tomorrow's feed is always read. Enabled at order 110, after
 RobotsTxtMiddleware: a page robots.txt forbids costs nothing.
-
-Settings: ``NEWSCRAWL_MAX_PAGES_PER_SOURCE`` (0 = unlimited).
-Stats: ``newscrawl/budget/refused`` and the per-source variant.
 """
 
 from __future__ import annotations
@@ -29,7 +26,12 @@ COUNTED = "newscrawl_budget_counted"
 
 
 class PageBudgetMiddleware:
-    """Refuses a source's requests beyond its page budget for this run."""
+    """Refuses a source's requests beyond its page budget for this run.
+
+    Settings: ``NEWSCRAWL_MAX_PAGES_PER_SOURCE`` (0 = unlimited: the middleware is off).
+    Request meta: reads ``newscrawl_seed``; sets ``newscrawl_budget_counted``.
+    Stats: ``newscrawl/budget/refused`` and the per-source variant.
+    """
 
     def __init__(self, budget: int, stats_collector: Any = None) -> None:
         self.budget = budget

@@ -8,9 +8,7 @@
   which no other middleware sees and which Scrapy then drops silently; the ``Counting*``
   subclasses replace them at their usual orders, count the refusal and re-raise it.
 
-Stats: ``newscrawl/errors/http/<status>``, ``newscrawl/errors/download/<exception class>``,
-``newscrawl/errors/redirect_loop``, ``newscrawl/errors/decompression_bomb``, each with its
-per-source variant. The first fault of each kind is logged at WARNING, the rest at DEBUG.
+The first fault of each kind is logged at WARNING, the rest at DEBUG.
 """
 
 from __future__ import annotations
@@ -30,7 +28,11 @@ logger = logging.getLogger(__name__)
 
 
 class FaultStats(DownloadErrorStats):
-    """Counts final HTTP errors and, like DownloadErrorStats, exhausted download errors."""
+    """Counts final HTTP errors and, like DownloadErrorStats, exhausted download errors.
+
+    Stats: ``newscrawl/errors/http/<status>`` (a missing robots.txt excepted),
+    ``newscrawl/errors/download/<exception class>``, each with its per-source variant.
+    """
 
     def __init__(self, stats_collector: Any = None) -> None:
         super().__init__(stats_collector)
@@ -76,18 +78,27 @@ class _CountsIgnored:
 
 
 class CountingRedirectMiddleware(_CountsIgnored, RedirectMiddleware):
-    """RedirectMiddleware that counts redirect chains cut at REDIRECT_MAX_TIMES."""
+    """RedirectMiddleware that counts redirect chains cut at REDIRECT_MAX_TIMES.
+
+    Stats: ``newscrawl/errors/redirect_loop`` and the per-source variant.
+    """
 
     fault_key = stats.ERRORS_REDIRECT_LOOP
 
 
 class CountingMetaRefreshMiddleware(_CountsIgnored, MetaRefreshMiddleware):
-    """MetaRefreshMiddleware that counts meta-refresh chains cut at REDIRECT_MAX_TIMES."""
+    """MetaRefreshMiddleware that counts meta-refresh chains cut at REDIRECT_MAX_TIMES.
+
+    Stats: ``newscrawl/errors/redirect_loop`` and the per-source variant.
+    """
 
     fault_key = stats.ERRORS_REDIRECT_LOOP
 
 
 class CountingHttpCompressionMiddleware(_CountsIgnored, HttpCompressionMiddleware):
-    """HttpCompressionMiddleware that counts bodies over DOWNLOAD_MAXSIZE once decompressed."""
+    """HttpCompressionMiddleware that counts bodies over DOWNLOAD_MAXSIZE once decompressed.
+
+    Stats: ``newscrawl/errors/decompression_bomb`` and the per-source variant.
+    """
 
     fault_key = stats.ERRORS_DECOMPRESSION_BOMB

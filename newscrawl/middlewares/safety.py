@@ -8,11 +8,6 @@ downloader middleware, so redirects to unsafe hosts are refused the same way; a 
 a non-HTTP scheme, which Scrapy's RedirectMiddleware declines to follow, is counted in
 ``process_response``. The host is checked as written in the URL (newscrawl.targets): names
 are not resolved, so a forward proxy keeps resolving them.
-
-Settings: ``NEWSCRAWL_ALLOW_PRIVATE_TARGETS`` (True admits local names and non-public
-addresses, for intranet crawls; non-HTTP schemes stay refused).
-Stats: ``newscrawl/unsafe/refused/<reason>`` (reasons in newscrawl.targets.REASONS) and the
-per-source variant.
 """
 
 from __future__ import annotations
@@ -32,7 +27,13 @@ logger = logging.getLogger(__name__)
 
 
 class UnsafeTargetMiddleware:
-    """Raises IgnoreRequest for requests to unsafe targets, counting each by reason."""
+    """Raises IgnoreRequest for requests to unsafe targets, counting each by reason.
+
+    Settings: ``NEWSCRAWL_ALLOW_PRIVATE_TARGETS`` (True admits local names and non-public
+    addresses, for intranet crawls; non-HTTP schemes stay refused).
+    Stats: ``newscrawl/unsafe/refused/<reason>`` (reasons in newscrawl.targets.REASONS) and
+    the per-source variant.
+    """
 
     def __init__(self, stats_collector: Any = None, allow_private: bool = False) -> None:
         self.faults = FaultCounter(stats_collector, logger)

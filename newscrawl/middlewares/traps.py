@@ -5,9 +5,6 @@ stripped from the URL (newscrawl.urls.strip_session), so one page linked under e
 is fetched once; URLs with a trap shape (newscrawl.traps: far-off calendar dates, query
 explosions, repeating path segments, overlong URLs) are dropped. Enabled at order 950, so the
 incremental and depth middlewares (900) see the cleaned URL.
-
-Stats: ``newscrawl/traps/session_stripped``, ``newscrawl/traps/refused/<reason>`` and their
-per-source variants.
 """
 
 from __future__ import annotations
@@ -27,7 +24,12 @@ logger = logging.getLogger(__name__)
 
 
 class TrapGuardMiddleware(BaseSpiderMiddleware):
-    """Strips session ids from followed URLs and drops trap-shaped ones."""
+    """Strips session ids from followed URLs and drops trap-shaped ones.
+
+    Request meta: reads ``newscrawl_seed`` (seeds pass untouched).
+    Stats: ``newscrawl/traps/session_stripped``, ``newscrawl/traps/refused/<reason>`` and
+    their per-source variants.
+    """
 
     def __init__(self, crawler: Any) -> None:
         super().__init__(crawler)
