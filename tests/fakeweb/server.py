@@ -100,7 +100,13 @@ class FakeWeb:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
+        class Server(ThreadingHTTPServer):
+            # The default backlog of 5 overflows when a crawler opens dozens of connections at
+            # once: dropped SYNs are resent after 1 s, which looks like a timeout to a crawl
+            # with a short DOWNLOAD_TIMEOUT.
+            request_queue_size = 128
+
+        self._server = Server(("127.0.0.1", 0), RequestHandler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
