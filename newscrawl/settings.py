@@ -59,6 +59,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "newscrawl.middlewares.faults.CountingRedirectMiddleware": 600,
 }
+# Page faults are counted and their first occurrence per kind logged (FaultStats); Scrapy's
+# per-page "Gave up retrying" and "Error downloading" lines go to DEBUG.
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
+LOG_FORMATTER = "newscrawl.logformat.FaultLogFormatter"
 
 # Run records, per-source health, end-of-run summary and report, run lock (docs/operations.md).
 EXTENSIONS = {

@@ -76,6 +76,10 @@ def test_each_fault_kind_is_logged_once(crawl: Crawl) -> None:
     assert len(counted) == len(set(counted))
     assert crawl.result.stat(stats.BUDGET_REFUSED) > 1  # many refusals, one log line
     assert counted.count(stats.BUDGET_REFUSED) == 1
+    # no line per failed page: Scrapy's own give-up and download-error lines are DEBUG
+    assert "Gave up retrying" not in crawl.result.stderr
+    assert "Error downloading" not in crawl.result.stderr
+    assert crawl.result.stat("log_count/ERROR") == 0
 
 
 # --- server faults ----------------------------------------------------------------------------
