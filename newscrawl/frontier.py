@@ -268,8 +268,15 @@ class SharedFrontier:
         self.idle_since = None  # worked: the idle clock starts again
 
     def spider_idle(self, spider: Any) -> None:
+        from redis.exceptions import RedisError
+
         now = time.monotonic()
-        if self.frontier.queue_len() or self.frontier.others_busy():
+        try:
+            waiting = bool(self.frontier.queue_len() or self.frontier.others_busy())
+        except RedisError as exc:  # already retried with back-off: count it as idle time
+            logger.warning("Shared frontier unreachable while idle: %s", exc)
+            waiting = False
+        if waiting:
             self.idle_since = None  # work is queued, or may be queued by a busy worker
             raise DontCloseSpider
         if self.idle_since is None:

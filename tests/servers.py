@@ -1,6 +1,6 @@
 """Real redis-server and PostgreSQL servers for tests, on free loopback ports in temp dirs.
 
-Fixtures (session-wide servers, a clean database per test): ``redis_server`` /
+Fixtures (session-wide servers, a clean store per test): ``redis_server`` /
 ``redis_url`` and ``pg_server`` / ``pg_url``. A test is skipped, with the reason, only when
 the server binary is absent (``.ci/run`` installs both). PostgreSQL refuses to run as root:
 as root, initdb and the server run as the ``postgres`` system user (else ``nobody``).
@@ -120,6 +120,7 @@ class PostgresServer:
         self.dir = Path(tempfile.mkdtemp(prefix="newscrawl-pg-", dir="/tmp" if self.user else None))
         self.data = self.dir / "data"
         self.port = free_port()
+        self._tests_db = False
 
     @staticmethod
     def _run_as() -> str | None:
@@ -183,9 +184,19 @@ class PostgresServer:
         self.execute(f"CREATE DATABASE {name}")
         return self.url(name)
 
+    def new_schema(self) -> str:
+        """A fresh, empty schema in the shared database ``tests`` (much cheaper than a new
+        database); the URL puts it first on the search_path."""
+        if not self._tests_db:
+            self.execute("CREATE DATABASE tests")
+            self._tests_db = True
+        name = "s_" + uuid.uuid4().hex[:12]
+        self.execute(f"CREATE SCHEMA {name}", db="tests")
+        return self.url("tests") + f"?options=-csearch_path%3D{name}"
+
     def terminate_connections(self, db_url: str) -> int:
         """Kill every backend connected to the database of ``db_url``; how many were killed."""
-        db = db_url.rsplit("/", 1)[1]
+        db = db_url.rsplit("/", 1)[1].split("?", 1)[0]
         rows = self.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             f" WHERE datname = '{db}' AND pid <> pg_backend_pid()"
@@ -206,5 +217,5 @@ def pg_server() -> Iterator[PostgresServer]:
 
 @pytest.fixture
 def pg_url(pg_server: PostgresServer) -> str:
-    """URL of a new, empty database for this test."""
-    return pg_server.new_database()
+    """URL of a new, empty store for this test (its own schema)."""
+    return pg_server.new_schema()

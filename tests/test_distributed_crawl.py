@@ -23,7 +23,7 @@ pytest_plugins = ["servers"]  # redis/PostgreSQL server fixtures
 pytestmark = [pytest.mark.e2e, pytest.mark.redis, pytest.mark.postgres]
 
 HOSTS = ["alpha.test", "beta.test", "gamma.test"]
-IDLE = "2"
+IDLE = "1.5"
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def assert_one_record_per_story(nw: NewsWeb, results: list[CrawlResult], pg_url:
 def assert_every_worker_exited_idle(results: list[CrawlResult]) -> None:
     for r in results:
         assert r.stats.get("finish_reason") == "finished"
-        assert r.stat("newscrawl/frontier/idle_exit_seconds") >= float(IDLE) - 0.01
+        assert float(r.stats["newscrawl/frontier/idle_exit_seconds"]) >= float(IDLE)
 
 
 def article_hits(web: FakeWeb, nw: NewsWeb) -> Counter[str]:
@@ -127,26 +127,37 @@ def assert_shared_crawl(
     assert sum(1 for r in results if r.stat("scheduler/dequeued/redis")) >= 2  # work was shared
 
 
-def test_three_workers_share_one_crawl(
-    web: FakeWeb, tmp_path: Path, redis_url: str, pg_url: str
-) -> None:
-    nw = NewsWeb(HOSTS, per_host=7)
+def test_three_workers_share_one_crawl_through_lost_connections(
+    web: FakeWeb, tmp_path: Path, redis_server: RedisServer, redis_url: str,
+    pg_server: PostgresServer, pg_url: str,
+) -> None:  # fmt: skip
+    nw = NewsWeb(HOSTS, per_host=6)
     nw.install(web, gate=all_joined(redis_url, 3))
-    results = crawl(3, web, nw, tmp_path, redis_url, pg_url)
+    pages = len(nw.article_pages)
+
+    def faults() -> None:  # a third of the way in: cut every Redis and PostgreSQL connection
+        deadline = time.monotonic() + 60
+        while sum(article_hits(web, nw).values()) < pages // 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        redis_server.client().client_kill_filter(_type="normal")  # type: ignore[attr-defined]
+        pg_server.restart()
+
+    results = crawl(3, web, nw, tmp_path, redis_url, pg_url, during=faults)
     assert len(results) == 3
     assert_shared_crawl(nw, web, results, pg_url, HOSTS)
+    assert sum(r.stat("newscrawl/store/reconnects") for r in results) >= 1
 
 
 def test_two_workers_today_and_tomorrow(
     web: FakeWeb, tmp_path: Path, redis_url: str, pg_url: str
 ) -> None:
-    nw = NewsWeb(HOSTS[:2], per_host=6)
+    nw = NewsWeb(HOSTS[:2], per_host=5)
     nw.install(web, gate=all_joined(redis_url, 2))
     results = crawl(2, web, nw, tmp_path, redis_url, pg_url, tag="day1")
     assert_shared_crawl(nw, web, results, pg_url, HOSTS[:2])
     before = set(nw.article_pages)
     web.reset_hits()
-    nw.per_host = 9  # tomorrow: three new articles per site, in its feed and its hubs
+    nw.per_host = 7  # tomorrow: two new articles per site, in its feed and its hubs
 
     results = crawl(2, web, nw, tmp_path, redis_url, pg_url, tag="day2")
     for host in HOSTS[:2]:  # a new crawl reads its seeds and hubs again, once
@@ -158,27 +169,6 @@ def test_two_workers_today_and_tomorrow(
     emitted = sorted(r["url"] for res in results for r in res.records)
     assert emitted == sorted(nw.originals - before)
     assert_every_worker_exited_idle(results)
-
-
-def test_lost_connections_mid_run_lose_no_record(
-    web: FakeWeb, tmp_path: Path, redis_server: RedisServer, redis_url: str,
-    pg_server: PostgresServer, pg_url: str,
-) -> None:  # fmt: skip
-    nw = NewsWeb(HOSTS[:2], per_host=8)
-    nw.install(web)
-    pages = len(nw.article_pages)
-
-    def faults() -> None:
-        deadline = time.monotonic() + 60
-        while sum(article_hits(web, nw).values()) < pages // 3 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        redis_server.client().client_kill_filter(_type="normal")  # type: ignore[attr-defined]
-        pg_server.restart()  # every store connection is cut
-
-    results = crawl(2, web, nw, tmp_path, redis_url, pg_url, during=faults)
-    assert_one_record_per_story(nw, results, pg_url)
-    assert sum(r.stat("newscrawl/store/reconnects") for r in results) >= 1
-    assert max(article_hits(web, nw).values()) == 1
 
 
 def test_unreachable_redis_stops_at_start_with_one_line(
