@@ -116,6 +116,13 @@ def third(second: tuple[CrawlResult, Counter[str]], web: FakeWeb, store: str,
     return crawl_once(web, tmp_path_factory.mktemp("run3"), store)
 
 
+@pytest.fixture(scope="module")
+def fourth(third: tuple[CrawlResult, Counter[str]], web: FakeWeb, store: str,
+           tmp_path_factory: pytest.TempPathFactory) -> tuple[CrawlResult, Counter[str]]:  # fmt: skip
+    """The web of the third run, unchanged."""
+    return crawl_once(web, tmp_path_factory.mktemp("run4"), store)
+
+
 def test_first_run_emits_one_record_per_story(first: tuple[CrawlResult, Counter[str]]) -> None:
     result, hits = first
     assert len(result.records) == len(GOLDENS) - sum(len(g) - 1 for g in DUPLICATE_GROUPS)
@@ -195,3 +202,15 @@ def test_kept_duplicates_carry_duplicate_of(fakeweb: FakeWeb, tmp_path: Path) ->
         want = expected_record(GOLDENS[url], record, duplicate_of=record["duplicate_of"])
         assert record == want, url
     assert result.stat("newscrawl/duplicate/kept") == sum(len(g) - 1 for g in DUPLICATE_GROUPS)
+
+
+def test_fourth_run_fetches_neither_the_new_articles_nor_the_amp_variant(
+    fourth: tuple[CrawlResult, Counter[str]],
+) -> None:
+    result, hits = fourth
+    assert result.records == []
+    assert hits[AMP] == 0, "the AMP URL was remembered for the stored story"
+    assert hits[TRACKED] == 0
+    for story in NEW_STORIES:
+        assert hits[story.url] == 0
+    assert hits[FEED] == 1

@@ -29,7 +29,9 @@ class DedupPipeline:
     """Sets ``content_hash``; drops duplicates (or, when kept, sets ``duplicate_of``).
 
     - url: an article with the same id, or known under one of its URLs, is already stored or
-      was seen earlier in this run. Always dropped (the record exists), never stored again.
+      was seen earlier in this run. Always dropped (the record exists), never stored again;
+      its URLs (an AMP or print variant) are added to the stored record's, so the incremental
+      middleware does not fetch them on the next run.
     - exact: same content hash as an indexed original.
     - near: estimated Jaccard similarity >= threshold with an indexed original (texts of
       fewer than MIN_NEAR_WORDS words are matched exactly only).
@@ -76,6 +78,8 @@ class DedupPipeline:
     async def process_item(self, item: ArticleRecord) -> ArticleRecord:
         if self._url_seen(item):
             self._count(URL, item)
+            if self.store.has_article(item.id):  # next run, this variant is not fetched
+                self.store.add_urls(item.id, record_urls(item))
             raise DuplicateArticle(f"already stored: {item.url}", log_level="DEBUG")
         self._seen.add(item.id)
         # MinHash is CPU work (about 1 ms for a 1,000-word text): the worker pool runs it.

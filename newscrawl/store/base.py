@@ -158,6 +158,15 @@ class Store:
             )
         return True
 
+    def add_urls(self, article_id: str, urls: Iterable[str]) -> None:
+        """Remember more URLs of a stored article (an AMP or print variant found later)."""
+        with self.transaction():
+            self.executemany(
+                "INSERT INTO article_urls (url, article_id) VALUES (?, ?)"
+                " ON CONFLICT (url) DO NOTHING",
+                [(u, article_id) for u in dict.fromkeys(urls) if u],
+            )
+
     def first_with_hash(self, content_hash: str) -> str | None:
         """Id of the earliest stored original (not a duplicate) with this content hash."""
         rows = self.query(
