@@ -105,6 +105,10 @@ def add_server_faults(web: FakeWeb) -> None:
     web.redirect(f"{s}/2026/01/loop-b", f"{s}/2026/01/loop-a")
     # a seed is dont_filter, so only REDIRECT_MAX_TIMES stops this loop
     web.redirect(f"{s}/seed-loop", f"{s}/seed-loop")
+    refresh = (
+        f'<html><head><meta http-equiv="refresh" content="0;url={s}/seed-refresh"></head></html>'
+    )
+    web.add(f"{s}/seed-refresh", refresh)  # a meta-refresh loop on a seed, the same story
     web.add(f"{s}/2026/01/fine", article("A healthy article"))
     paths = ["e500", "e503", "e404", "slow", "bit-slow", "hang", "reset", "cut", "chain-1",
              "loop-a", "fine"]  # fmt: skip
@@ -256,12 +260,19 @@ def add_unsafe(web: FakeWeb) -> None:
                          "/2026/03/to-gopher", "/2026/03/public", "ftp://unsafe.test/pub/file",
                          "file:///etc/passwd"))  # fmt: skip
     web.add(f"{u}/feed.xml", rss(*PRIVATE_URLS[2:]), content_type="application/rss+xml")
+    web.add(f"{u}/robots.txt", "User-agent: *\nAllow: /\nSitemap: http://169.254.169.254/sitemap.xml\n",
+            content_type="text/plain")  # fmt: skip
+    web.add(
+        "http://169.254.169.254/sitemap.xml",
+        urlset(PRIVATE_URLS[0]),
+        content_type="application/xml",
+    )
 
 
 SOURCES = f"""
 [[source]]
 name = "server"
-start_urls = ["{SERVER}/", "{SERVER}/seed-loop"]
+start_urls = ["{SERVER}/", "{SERVER}/seed-loop", "{SERVER}/seed-refresh"]
 
 [[source]]
 name = "content"
@@ -288,6 +299,7 @@ max_depth = 8
 name = "unsafe"
 start_urls = ["{UNSAFE}/"]
 feeds = ["{UNSAFE}/feed.xml"]
+sitemaps = ["{UNSAFE}/robots.txt"]
 """
 
 

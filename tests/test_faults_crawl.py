@@ -119,7 +119,8 @@ def test_redirect_loops_are_stopped(crawl: Crawl) -> None:
     assert crawl.fetched(f"{hw.SERVER}/2026/01/loop-b") == 1
     # a seed is never filtered as a duplicate: REDIRECT_MAX_TIMES ends that loop, counted
     assert crawl.fetched(f"{hw.SERVER}/seed-loop") == 1 + REDIRECT_MAX_TIMES
-    assert crawl.stat("server", stats.ERRORS_REDIRECT_LOOP) == 1
+    assert crawl.fetched(f"{hw.SERVER}/seed-refresh") == 1 + REDIRECT_MAX_TIMES  # meta refresh
+    assert crawl.stat("server", stats.ERRORS_REDIRECT_LOOP) == 2
 
 
 def test_healthy_pages_of_a_failing_site_are_kept(crawl: Crawl) -> None:
@@ -269,11 +270,12 @@ def test_private_targets_are_never_fetched(crawl: Crawl) -> None:
 
 @pytest.mark.parametrize(
     ("reason", "count"),
-    [("link_local", 1), ("loopback", 3), ("private", 1), ("local_name", 1), ("scheme", 3)],
+    [("link_local", 2), ("loopback", 3), ("private", 1), ("local_name", 1), ("scheme", 3)],
 )
 def test_unsafe_targets_are_counted_by_reason(crawl: Crawl, reason: str, count: int) -> None:
-    # loopback: a redirect to 127.0.0.1, feed entries [::1] and 2130706433; scheme: an ftp://
-    # link, redirects to file:// and gopher://
+    # link_local: a redirect and a robots.txt Sitemap: line to 169.254.169.254; loopback: a
+    # redirect to 127.0.0.1, feed entries [::1] and 2130706433; scheme: an ftp:// link,
+    # redirects to file:// and gopher://
     assert crawl.stat("unsafe", f"{stats.UNSAFE_REFUSED}/{reason}") == count
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import Any
 
 from newscrawl import stats
+
+_SEEN: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
 
 class FaultCounter:
@@ -19,7 +22,10 @@ class FaultCounter:
     def __init__(self, stats_collector: Any, logger: logging.Logger) -> None:
         self.stats = stats_collector
         self.logger = logger
-        self._seen: set[str] = set()
+        # One crawl's counters share what was logged: two middlewares may count one kind.
+        self._seen: set[str] = (
+            set() if stats_collector is None else _SEEN.setdefault(stats_collector, set())
+        )
 
     def count(self, key: str, source: str | None, message: str, *args: Any) -> None:
         """Count one fault of kind ``key``; ``message % args`` describes this occurrence."""
