@@ -22,7 +22,12 @@ def record_urls(item: ArticleRecord) -> list[str]:
 
 
 class StorePipeline:
-    """Last stage: one small transaction per record, so a crash never loses written records."""
+    """Last stage: one small transaction per record, so a crash never loses written records.
+
+    Batching was measured (docs/benchmarks.md, Throughput): on SQLite it saves 0.3 ms of wall
+    time a record, 0.2% of what a page costs, and would hold records counted as written in an
+    open transaction; not worth it.
+    """
 
     def __init__(self, store: Store, stats_collector: Any = None) -> None:
         self.store = store
