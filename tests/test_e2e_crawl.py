@@ -1,5 +1,10 @@
 """End to end (issue 2): the real ``scrapy crawl news`` on the fake news web, from the sources
-file to whole records, what was fetched, the stats and the exit status."""
+file to whole records, what was fetched, the stats and the exit status.
+
+The expected records live in tests/fakeweb/expected. After a deliberate change of extraction,
+cleaning or attribution, rewrite them from a crawl that keeps duplicates and review the diff:
+``NEWSCRAWL_UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_e2e_incremental.py -k kept``.
+"""
 
 from __future__ import annotations
 
