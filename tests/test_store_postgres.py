@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -236,3 +237,14 @@ def test_server_restart_mid_run_loses_no_record(
     assert stored == 300
     assert store.count_articles() == 300
     assert store.reconnects >= 1
+
+
+def test_export_reads_the_shared_store(store: Store, tmp_path: Path) -> None:
+    from newscrawl.operations.export import export_records, select_records
+
+    store.add_article(record("x1", source="a"), ["http://a.test/x1"])
+    store.add_article(record("x2", source="b", fetched_at="2026-12-02T00:00:00+00:00"), [])
+    store.add_article(record("x3", duplicate_of="x1"), [])
+    chosen = select_records(store, since="2026-12-02", source="b")
+    assert export_records(chosen, tmp_path / "out.jsonl", "jsonl") == 1
+    assert [r["id"] for r in select_records(store)] == ["x1", "x2"]
