@@ -92,6 +92,7 @@ class DedupPipeline:
             return item
         if original == item.id:  # another worker indexed this very article meanwhile
             self._count(URL, item)
+            self.store.add_urls(item.id, record_urls(item))
             raise DuplicateArticle(f"already stored: {item.url}", log_level="DEBUG")
         item.duplicate_of = original
         self._count(kind, item)
