@@ -9,7 +9,7 @@ import pytest
 
 from newscrawl.extraction import extract
 from newscrawl.extraction_dates import headline_date, pick_published
-from newscrawl.extraction_text import combine, confirmed_lines
+from newscrawl.extraction_text import combine, confirmed_lines, page_words
 
 URL = "https://herald.example/2024/budget"
 PROSE = (
@@ -177,3 +177,13 @@ def test_recall_run_taken_when_it_finds_much_more() -> None:
 def test_recall_run_when_balanced_finds_nothing() -> None:
     assert combine(None, None, PROSE) == PROSE
     assert combine(None, None, None) is None
+
+
+def test_page_words_bound_leaves_scripts_out() -> None:
+    html = "<html><body><p>One two three</p><script>var a = 1; var b = 2;</script></body></html>"
+    assert page_words(tree(html)) == 3
+
+
+def test_recall_skipped_only_when_it_cannot_win() -> None:
+    # the body is all article: the balanced text holds more than 1/RECALL_GAIN of the page
+    assert extract(page(paragraphs=4), URL).text.count("Paragraph") == 4
