@@ -67,6 +67,7 @@ def test_add_article_once_and_remember_urls(tmp_path: Path) -> None:
 def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path}/s.sqlite3")
     record = ArticleRecord(id="a1", url="u", canonical_url="c", content_hash="h").to_dict()
+
     def write_then_fail() -> None:
         with store.transaction():
             store.add_article(record, ["u"])

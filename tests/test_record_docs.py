@@ -38,7 +38,7 @@ def test_contract_fields_in_contract_order() -> None:
 
 
 def test_feed_exports_exactly_the_contract_fields() -> None:
-    assert settings.FEED_EXPORT_FIELDS == list(CONTRACT_FIELDS)
+    assert list(CONTRACT_FIELDS) == settings.FEED_EXPORT_FIELDS
     assert settings.FEED_EXPORT_ENCODING == "utf-8"
 
 
