@@ -80,6 +80,7 @@ class Run:
 
     variant: str
     pages: int
+    round: int = 0
     wall: float = 0.0
     cpu: float = 0.0
     cpu_main: float = 0.0
@@ -220,13 +221,19 @@ def run_variant(variant: str, work: Path, pages: int, proxy: str, hits: Any, tag
     run = measure(variant, cmd, cwd, env, pages, hits, work / f"{tag}-{variant}.log")
     if cwd.name.startswith("nc-bench-"):
         shutil.rmtree(cwd, ignore_errors=True)
+    third = [x for x in run.samples if x.hits <= pages // 3]
+    if third:
+        print(f"    tree RSS up to page {pages // 3}: {mb(max(x.tree_rss for x in third))},"
+              f" PSS {mb(max(x.tree_pss for x in third))}; main peak RSS"
+              f" {mb(run.main_rss)}", flush=True)  # fmt: skip
     if variant == "handrolled":
         run.items = count_lines(work / "handrolled.jsonl")
     elif variant == "full":
         run.items = count_lines(work / "full.jsonl")
     print(f"  {tag} {variant:10s} rc={run.returncode} served={run.served} {run.rate:6.1f} p/s"
-          f" cpu={run.cpu:6.1f}s (main {run.cpu_main:5.1f}s) main={run.main_rss >> 20}MB tree={run.tree_rss >> 20}MB"
-          f" pss={run.tree_pss >> 20}MB items={run.items}", flush=True)  # fmt: skip
+          f" cpu={run.cpu:6.1f}s (main {run.cpu_main:5.1f}s) main={run.main_rss >> 20}MB"
+          f" tree={run.tree_rss >> 20}MB pss={run.tree_pss >> 20}MB items={run.items}",
+          flush=True)  # fmt: skip
     return run
 
 
@@ -244,21 +251,32 @@ def mb(value: float) -> str:
 
 
 def table(runs: list[Run], pages: int) -> str:
-    med = {v: [r for r in runs if r.variant == v] for v in VARIANTS}
-    base = statistics.median(r.rate for r in med["handrolled"]) if med["handrolled"] else 0.0
+    """Medians over the rounds; the ratio is the median of each round's ratio to hand-rolled.
+
+    "CPU-bound pages/s" = processes that can work in parallel (2 for the crawl's workers, 1
+    otherwise) / CPU seconds a page: what idle cores would give, every run being CPU-bound.
+    """
+    hand = {r.round: r.rate for r in runs if r.variant == "handrolled"}
     rows = [
-        f"| what ({pages} pages, median of rounds) | pages/s | vs hand-rolled | CPU s (tree) |"
-        " peak RSS main | peak RSS tree (sum) | peak PSS tree |",
-        "|---|---|---|---|---|---|---|",
+        f"| what ({pages} pages, median of rounds) | pages/s (each round) | vs hand-rolled |"
+        " CPU s, tree (main) | CPU ms/page | CPU-bound pages/s | peak RSS main |"
+        " peak RSS tree | peak PSS tree |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for v in VARIANTS:
-        rs = med[v]
+        rs = [r for r in runs if r.variant == v]
         if not rs:
             continue
-        rate = statistics.median(r.rate for r in rs)
-        ratio = f"{rate / base:.2f}x" if base else "-"
+        ratios = [r.rate / hand[r.round] for r in rs if hand.get(r.round)]
+        ratio = f"{statistics.median(ratios):.2f}x" if ratios else "-"
+        each = ", ".join(f"{r.rate:.1f}" for r in rs)
+        per_page = statistics.median(r.cpu / r.served for r in rs if r.served) * 1000
+        parallel = 2 if v == "full" else 1
+        bound = "-" if v == "fetch" else f"{parallel * 1000 / per_page:.1f}"
         rows.append(
-            f"| {LABELS[v]} | {rate:.1f} | {ratio} | {statistics.median(r.cpu for r in rs):.0f} |"
+            f"| {LABELS[v]} | {statistics.median(r.rate for r in rs):.1f} ({each}) | {ratio} |"
+            f" {statistics.median(r.cpu for r in rs):.0f}"
+            f" ({statistics.median(r.cpu_main for r in rs):.0f}) | {per_page:.0f} | {bound} |"
             f" {mb(statistics.median(r.main_rss for r in rs))} |"
             f" {mb(statistics.median(r.tree_rss for r in rs))} |"
             f" {mb(statistics.median(r.tree_pss for r in rs))} |"
@@ -276,6 +294,12 @@ def long_run(corpus: tw.Corpus, count: int, first: int) -> str:
     finally:
         stop.set()
         proc.join(10)
+    (work / "samples.json").write_text(json.dumps([s.__dict__ for s in run.samples]))
+    for mark in range(first, count + 1, first):
+        upto = [s for s in run.samples if s.hits <= mark]
+        if upto:
+            print(f"  up to page {mark}: tree RSS {mb(max(s.tree_rss for s in upto))},"
+                  f" tree PSS {mb(max(s.tree_pss for s in upto))}")  # fmt: skip
     early = [s for s in run.samples if s.hits <= first] or run.samples[:1]
     at_first = max(s.tree_rss for s in early), max(s.tree_pss for s in early)
     growth = (run.tree_rss - at_first[0]) / at_first[0] * 100 if at_first[0] else 0.0
@@ -306,7 +330,9 @@ def main() -> None:
             for r in range(args.rounds):
                 order = variants[r % len(variants) :] + variants[: r % len(variants)]
                 for variant in order:
-                    runs.append(run_variant(variant, work, args.pages, proxy, hits, f"r{r}"))
+                    run = run_variant(variant, work, args.pages, proxy, hits, f"r{r}")
+                    run.round = r
+                    runs.append(run)
         finally:
             stop.set()
             proc.join(10)
