@@ -105,8 +105,9 @@ def test_safety_middleware_counts_a_redirect_scrapy_will_not_follow() -> None:
     assert collector.get_value(f"{stats.UNSAFE_REFUSED}/scheme") == 1
 
 
-def test_the_safety_middleware_is_enabled_before_robots_txt() -> None:
-    crawler = get_crawler(settings_dict=_project_settings())
+def test_the_safety_middleware_is_enabled_before_robots_txt(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path}/store.sqlite3"  # never the repo's default store
+    crawler = get_crawler(settings_dict={**_project_settings(), "NEWSCRAWL_STORE": store})
     order = crawler.settings.getwithbase("DOWNLOADER_MIDDLEWARES")
     name = "newscrawl.middlewares.safety.UnsafeTargetMiddleware"
     assert order[name] < order["scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"]
