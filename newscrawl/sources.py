@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,7 +38,7 @@ class Source:
     allow_re: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
     deny_re: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
 
-    @property
+    @cached_property  # read for every link and sitemap entry; the URLs never change
     def domains(self) -> frozenset[str]:
         """Registered domains of every URL of the source: links are followed only inside them."""
         urls = (*self.start_urls, *self.feeds, *self.sitemaps)
