@@ -18,10 +18,10 @@ from __future__ import annotations
 import os
 import warnings
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from scrapy.exceptions import ScrapyDeprecationWarning
 
+from newscrawl.config import redact_url_credentials
 from newscrawl.exceptions import ConfigError
 
 KEY_PREFIX = "newscrawl:%(spider)s"
@@ -35,15 +35,6 @@ def redis_url_of(settings: Any) -> str:
     if value in (None, ""):
         value = os.environ.get("NEWSCRAWL_REDIS_URL", "")
     return str(value or "")
-
-
-def redact(url: str) -> str:
-    """The URL with its password masked."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 def redis_params() -> dict[str, Any]:
@@ -75,7 +66,7 @@ def check_redis(url: str) -> None:
     except (redis.RedisError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(
-            f"NEWSCRAWL_REDIS_URL={redact(url)!r}: cannot reach Redis: {reason}"
+            f"NEWSCRAWL_REDIS_URL={redact_url_credentials(url)!r}: cannot reach Redis: {reason}"
         ) from None
 
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
 from newscrawl.exceptions import ConfigError
 
 DEFAULT_STORE = "sqlite:///newscrawl.sqlite3"
+
+_PASSWORD = re.compile(r"(//[^:/@]*:)[^@/]*@")
+
+
+def redact_url_credentials(url: str) -> str:
+    """``postgresql://user:secret@host/db`` -> ``postgresql://user:***@host/db`` (for logs)."""
+    return _PASSWORD.sub(r"\1***@", url)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from scrapy import signals
 from newscrawl import stats
 from newscrawl.config import NewscrawlConfig
 from newscrawl.store import Store, open_store
-from newscrawl.store.postgres import redacted
 from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -52,7 +51,7 @@ def crawler_store(crawler: Any) -> Store:
 
         crawler.signals.connect(_close, signal=signals.engine_stopped, weak=False)
         crawler.signals.connect(_count_reconnects, signal=signals.spider_closed, weak=False)
-        logger.info("Article store: %s", redacted(store.url))
+        logger.info("Article store: %s", store.shown_url)
     return store
 
 

@@ -12,11 +12,10 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newscrawl.config import NewscrawlConfig
+from newscrawl.config import NewscrawlConfig, redact_url_credentials
 from newscrawl.exceptions import NewscrawlError
 from newscrawl.operations.htmlreport import render_report
 from newscrawl.operations.runs import load_runs
-from newscrawl.operations.summary import redact_url_credentials
 from newscrawl.store import open_store
 
 

@@ -24,7 +24,7 @@ from scrapy import __version__ as scrapy_version
 from scrapy import signals
 
 from newscrawl import stats
-from newscrawl.config import NewscrawlConfig
+from newscrawl.config import NewscrawlConfig, redact_url_credentials
 from newscrawl.crawlstate import crawler_config, crawler_store
 from newscrawl.exceptions import DuplicateArticle, ExtractionFailed, NotAnArticle
 from newscrawl.operations import health
@@ -33,7 +33,6 @@ from newscrawl.operations.lock import RunLock, acquire_run_lock
 from newscrawl.operations.runs import save_run, source_history
 from newscrawl.operations.summary import (
     format_summary,
-    redact_url_credentials,
     report_dir,
     write_json_report,
 )

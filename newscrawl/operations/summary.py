@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 from newscrawl.operations.counts import RunSummary, SourceCounts
 
 DEFAULT_REPORT_DIR = Path("output")
-_PASSWORD = re.compile(r"(//[^:/@]*:)[^@/]*@")
 
 _COLUMNS = ("source", "pages", "articles", "known", "dups", "non-art", "errors", "empty/short",
             "yield", "words", "languages", "health")  # fmt: skip
@@ -36,11 +34,6 @@ def _row(c: SourceCounts) -> tuple[str, ...]:
     return (c.source, str(c.fetched), str(c.emitted), str(c.known), str(c.duplicates_dropped),
             str(c.not_articles), str(errors), f"{c.empty}/{c.short}", _pct(c.extraction_yield),
             words, _languages(c), health)  # fmt: skip
-
-
-def redact_url_credentials(url: str) -> str:
-    """``postgresql://user:secret@host/db`` -> ``postgresql://user:***@host/db``."""
-    return _PASSWORD.sub(r"\1***@", url)
 
 
 def format_duration(seconds: float | None) -> str:

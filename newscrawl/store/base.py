@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from newscrawl.config import redact_url_credentials
 from newscrawl.store.schema import SCHEMA
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,11 @@ class Store:
         self.conn: Any = self._connect()
         self._depth = 0
         self.create_schema()
+
+    @property
+    def shown_url(self) -> str:
+        """The store URL without its password, for messages and logs."""
+        return redact_url_credentials(self.url)
 
     # --- backend hooks --------------------------------------------------------------------
     def _connect(self) -> Any:  # pragma: no cover - abstract
@@ -151,11 +157,7 @@ class Store:
             )
             if cur.rowcount == 0:
                 return False
-            self.executemany(
-                "INSERT INTO article_urls (url, article_id) VALUES (?, ?)"
-                " ON CONFLICT (url) DO NOTHING",
-                [(u, record["id"]) for u in dict.fromkeys(urls) if u],
-            )
+            self.add_urls(record["id"], urls)  # joins this transaction
         return True
 
     def add_urls(self, article_id: str, urls: Iterable[str]) -> None:

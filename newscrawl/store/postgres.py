@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from newscrawl.exceptions import StoreError
 from newscrawl.store.base import Params, Store
@@ -29,16 +28,6 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 """Seconds to wait before each new attempt after a lost connection."""
 CONNECT_TIMEOUT = 10
-
-
-def redacted(url: str) -> str:
-    """The URL without its password (for messages and logs)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
 
 
 def libpq_url(url: str) -> str:
@@ -99,7 +88,7 @@ class PostgresStore(Store):
             lines = str(exc).strip().splitlines()
             reason = lines[0].strip() if lines else type(exc).__name__
             raise StoreError(
-                f"NEWSCRAWL_STORE={redacted(self.url)!r}: cannot connect to PostgreSQL: {reason}"
+                f"NEWSCRAWL_STORE={self.shown_url!r}: cannot connect to PostgreSQL: {reason}"
             ) from None
 
     def _open(self) -> Any:
@@ -126,10 +115,10 @@ class PostgresStore(Store):
             for op, before in self._journal:
                 if op().outcome() != before:
                     raise StoreError(
-                        f"NEWSCRAWL_STORE={redacted(self.url)!r}: connection lost mid-transaction"
+                        f"NEWSCRAWL_STORE={self.shown_url!r}: connection lost mid-transaction"
                         " and the data changed meanwhile; the operation was not committed"
                     )
-        logger.warning("Store %s: connection restored", redacted(self.url))
+        logger.warning("Store %s: connection restored", self.shown_url)
         self._broken = False
 
     def _run(self, op: Callable[[], Any]) -> Any:
@@ -145,14 +134,14 @@ class PostgresStore(Store):
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
                 if attempt == attempts - 1:
                     raise StoreError(
-                        f"NEWSCRAWL_STORE={redacted(self.url)!r}: PostgreSQL unreachable after"
+                        f"NEWSCRAWL_STORE={self.shown_url!r}: PostgreSQL unreachable after"
                         f" {attempts} attempts: {type(exc).__name__}: {exc}".strip()
                     ) from exc
                 self._broken = True
                 delay = RETRY_DELAYS[attempt]
                 logger.warning(
                     "Store %s: %s; retrying in %.2fs (attempt %d of %d)",
-                    redacted(self.url), type(exc).__name__, delay, attempt + 2, attempts,
+                    self.shown_url, type(exc).__name__, delay, attempt + 2, attempts,
                 )  # fmt: skip
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
