@@ -13,7 +13,7 @@ from typing import Any
 from newscrawl import stats
 from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
 from newscrawl.dedup.fingerprints import fingerprint
-from newscrawl.dedup.index import NearDupIndex
+from newscrawl.dedup.index import URL, NearDupIndex
 from newscrawl.exceptions import DuplicateArticle
 from newscrawl.items import ArticleRecord
 from newscrawl.pipelines.store import record_urls
@@ -21,8 +21,6 @@ from newscrawl.store import Store
 from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
-
-URL, EXACT, NEAR = "url", "exact", "near"
 
 
 class DedupPipeline:
