@@ -81,7 +81,8 @@ def strip_session(url: str) -> str:
             query = urlencode(kept)
     if path == parts.path and query == parts.query and bare == url:
         return url  # as given: nothing to strip
-    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
+    # strip() again: removing the query can leave blanks at the end ("/ ?sid=1" -> "/ ")
+    return urlunsplit((parts.scheme, parts.netloc, path, query, "")).strip()
 
 
 def canonicalize(url: str) -> str:

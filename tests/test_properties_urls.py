@@ -61,6 +61,7 @@ def test_canonicalize_never_raises_and_is_idempotent(url: str) -> None:
 @SETTINGS
 @given(url=urls())
 @example("http://x.test/a;jsessionid=ABC?PHPSESSID=1&sid=9a0364b9e99bb480dd25e1f0284c8555")
+@example("http://Example.TEST/ ?PHPSESSID=1")  # found by hypothesis: a blank left at the end
 def test_session_ids_are_stripped_idempotently_and_canonicalisation_agrees(url: str) -> None:
     stripped = strip_session(url)
     assert strip_session(stripped) == stripped
