@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -101,11 +102,13 @@ def test_pipeline_cleans_learns_and_counts(tmp_path: Path) -> None:
         settings_dict={
             "NEWSCRAWL_STORE": f"sqlite:///{tmp_path}/s.sqlite3",
             "NEWSCRAWL_TEMPLATE_MIN_PAGES": 3,
+            "NEWSCRAWL_WORKERS": 2,  # the rules run in real worker processes
         }
     )
     crawler.stats.open_spider()
     pipeline = CleaningPipeline.from_crawler(crawler)
     assert pipeline.crawler is crawler
+    assert not pipeline.pool.inline
     items = []
     for n in range(5):
         body = f"Headline {n}\n\n{article(n)}\n\nSource: Daily Express\n\nBack to top button"
@@ -115,7 +118,8 @@ def test_pipeline_cleans_learns_and_counts(tmp_path: Path) -> None:
             title=f"Headline {n}",
             text=body,
         )
-        items.append(pipeline.process_item(item))
+        items.append(asyncio.run(pipeline.process_item(item)))
+    pipeline.pool.close()
     for item in items[:3]:
         assert item.text == "\n\n".join(article(items.index(item)).split("\n\n"))
     assert items[4].text == "\n\n".join(article(4).split("\n\n")[:2])
@@ -141,7 +145,7 @@ def test_pipeline_drops_an_item_with_nothing_left(tmp_path: Path) -> None:
         url="https://a.example/x", domain="a.example", text="Related Articles\n\nPhoto: AFP"
     )
     with pytest.raises(ExtractionFailed):
-        pipeline.process_item(item)
+        asyncio.run(pipeline.process_item(item))
     assert crawler.stats.get_value(CLEANING_EMPTY) == 1
     assert [r.kind for r in item.removed] == [LineKind.RELATED, LineKind.IMAGE_CREDIT]
     store.close()

@@ -23,6 +23,7 @@ import datetime
 import hashlib
 import logging
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from newscrawl.cleaning.normalize import line_hash, line_key, split_paragraphs, word_count
 from newscrawl.store import Store
@@ -35,6 +36,32 @@ MAX_LINES_PER_DOMAIN = 300
 MAX_CANDIDATES_PER_PAGE = 60
 CACHE_DOMAINS = 512
 REFRESH_EVERY = 50
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """One clean page as template learning sees it."""
+
+    signature: str
+    """Smallest hash of the page's long paragraphs (whole text when it has none); "" when
+    the page is empty."""
+    short_lines: tuple[tuple[str, str], ...]
+    """(line hash, line) of every distinct line of at most ``max_words`` words, in order."""
+
+
+def read_page_lines(text: str, max_words: int) -> PageLines:
+    """``text``'s signature and short lines (the candidates for template lines)."""
+    if not text:
+        return PageLines("", ())
+    paragraphs = split_paragraphs(text)
+    counts = [(p, word_count(p)) for p in paragraphs]
+    short: dict[str, str] = {}
+    for line, words in counts:
+        if 0 < words <= max_words:
+            short.setdefault(line_hash(line), line)
+    keys = [line_key(p) for p, words in counts if words > max_words] or [line_key(text)]
+    signature = min(hashlib.sha1(k.encode("utf-8")).hexdigest()[:20] for k in keys)
+    return PageLines(signature, tuple(short.items()))
 
 
 class TemplateMemory:
@@ -86,35 +113,31 @@ class TemplateMemory:
         return learned
 
     # --- learning ----------------------------------------------------------------------------
-    def candidates(self, text: str, learned: dict[str, str]) -> dict[str, str]:
-        """Short lines of ``text`` not yet learned, by line hash (bounded per page)."""
-        out: dict[str, str] = {}
-        for line in split_paragraphs(text):
-            if 0 < word_count(line) <= self.max_words:
-                h = line_hash(line)
-                if h not in learned:
-                    out.setdefault(h, line)
-                    if len(out) >= MAX_CANDIDATES_PER_PAGE:
-                        break
-        return out
+    def read(self, text: str) -> PageLines:
+        """What learning needs of one clean page (pure: the cleaning stage runs it in a
+        worker process, together with the rules)."""
+        return read_page_lines(text, self.max_words)
 
-    def page_signature(self, text: str) -> str:
-        """Smallest hash of the page's long paragraphs (whole text when it has none)."""
-        long_lines = [p for p in split_paragraphs(text) if word_count(p) > self.max_words]
-        keys = [line_key(p) for p in long_lines] or [line_key(text)]
-        return min(hashlib.sha1(k.encode("utf-8")).hexdigest()[:20] for k in keys)
-
-    def observe(self, store: Store, domain: str, text: str) -> list[str]:
-        """Record the short lines of one page of ``domain``; return the lines learned now."""
-        if not domain or not text:
+    def observe(self, store: Store, domain: str, page: str | PageLines) -> list[str]:
+        """Record the short lines of one page of ``domain`` (its clean text, or what
+        ``read`` made of it); return the lines learned now."""
+        if isinstance(page, str):
+            page = self.read(page)
+        if not domain or not page.signature:
             return []
         learned = self._learned(store, domain)
-        found = self.candidates(text, learned) if len(learned) < self.max_lines else {}
+        found: dict[str, str] = {}
+        if len(learned) < self.max_lines:
+            for h, line in page.short_lines:
+                if h not in learned:
+                    found[h] = line
+                    if len(found) >= MAX_CANDIDATES_PER_PAGE:
+                        break
         new: list[str] = []
         with store.transaction():
             seq = self._next_seq(store, domain)  # every page counts, for the share guard
             if found:
-                new = self._record(store, domain, seq, self.page_signature(text), found)
+                new = self._record(store, domain, seq, page.signature, found)
                 learned.update((line_hash(line), line) for line in new)
             if seq % self.refresh_every == 0:
                 store.execute(

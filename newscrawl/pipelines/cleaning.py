@@ -13,17 +13,27 @@ import logging
 from typing import Any
 
 from newscrawl import stats
-from newscrawl.cleaning import clean
-from newscrawl.cleaning.templates import TemplateMemory
-from newscrawl.crawlstate import crawler_config, crawler_store
+from newscrawl.cleaning import CleanResult, clean
+from newscrawl.cleaning.templates import PageLines, TemplateMemory, read_page_lines
+from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
 from newscrawl.exceptions import ExtractionFailed
 from newscrawl.items import ArticleRecord
 from newscrawl.store import Store
+from newscrawl.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
 
 TEMPLATES_LEARNED = f"{stats.PREFIX}/cleaning/templates_learned"
 CLEANING_EMPTY = f"{stats.PREFIX}/cleaning/empty"
+
+
+def clean_and_read(
+    text: str, title: str, template_lines: list[str], max_words: int
+) -> tuple[CleanResult, PageLines]:
+    """The rules on one page, and what template learning needs of the result: one call to
+    a worker process."""
+    result = clean(text, title=title, template_lines=template_lines)
+    return result, read_page_lines(result.text, max_words)
 
 
 class CleaningPipeline:
@@ -32,7 +42,8 @@ class CleaningPipeline:
     Reads ``item.text``, ``item.title`` and ``item.domain``. All languages' rules apply: the
     language is only known after this stage, and every rule is anchored on its own keywords.
     Template lines are learned online: a line is removed from the pages that come after the
-    one on which it was learned (and from every page of later runs).
+    one on which it was learned (and from every page of later runs). The rules run in the
+    crawl's worker pool (about 9 ms a page); learning stays here, with the store.
     """
 
     def __init__(
@@ -41,8 +52,10 @@ class CleaningPipeline:
         template_min_pages: int = 4,
         template_max_words: int = 40,
         stats_collector: Any = None,
+        pool: WorkerPool | None = None,
     ) -> None:
         self.store = store
+        self.pool = pool or WorkerPool(1)
         self.templates = TemplateMemory(template_min_pages, template_max_words)
         self.stats = stats_collector
         self.crawler: Any = None
@@ -55,13 +68,16 @@ class CleaningPipeline:
             template_min_pages=config.template_min_pages,
             template_max_words=config.template_max_words,
             stats_collector=crawler.stats,
+            pool=crawler_pool(crawler),
         )
         pipeline.crawler = crawler
         return pipeline
 
-    def process_item(self, item: ArticleRecord) -> ArticleRecord:
+    async def process_item(self, item: ArticleRecord) -> ArticleRecord:
         learned = self.templates.lines(self.store, item.domain)
-        result = clean(item.text, title=item.title, template_lines=learned)
+        result, page = await self.pool.run(
+            clean_and_read, item.text, item.title, learned, self.templates.max_words
+        )
         item.text = result.text
         item.removed = result.removed
         for piece in result.removed:
@@ -69,7 +85,7 @@ class CleaningPipeline:
         if not result.text:
             self._inc(CLEANING_EMPTY)
             raise ExtractionFailed(f"nothing left after cleaning: {item.url}")
-        new = self.templates.observe(self.store, item.domain, result.text)
+        new = self.templates.observe(self.store, item.domain, page)
         if new:
             self._inc(TEMPLATES_LEARNED, len(new))
         return item
