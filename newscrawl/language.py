@@ -10,7 +10,7 @@ from langdetect.lang_detect_exception import LangDetectException
 
 UNDETERMINED = "und"
 MIN_LETTERS = 20  # fewer letters than this and langdetect guesses; say "und" instead
-MAX_CHARS = 4000  # langdetect samples n-grams; more text costs time, not accuracy
+MAX_CHARS = 1500  # langdetect samples n-grams; more text costs time, not accuracy
 SEED = 0
 
 _LANG_ALIASES = {"zh-cn": "zh", "zh-tw": "zh"}
