@@ -121,7 +121,9 @@ def same_day(found: str | None, truth: str) -> bool:
 
 
 # --- runs -------------------------------------------------------------------------------------
-def run_ours(tool: Any, docs: list[Any]) -> tuple[dict[str, str], dict[str, Extraction], float]:
+def run_ours(
+    tool: Any, docs: list[Any], thorough: bool
+) -> tuple[dict[str, str], dict[str, Extraction], float]:
     """Our text per page and our metadata; ``authors`` are the people the record would get:
     the extracted bylines, else the byline lines the cleaner removed (as AttributionPipeline)."""
     texts: dict[str, str] = {}
@@ -131,7 +133,7 @@ def run_ours(tool: Any, docs: list[Any]) -> tuple[dict[str, str], dict[str, Extr
         html = tool.decode_html(doc.read_bytes())
         start = time.perf_counter()
         try:
-            ex = extract(html, doc.url or "https://example.invalid/", OPTIONS)
+            ex = extract(html, doc.url or "https://example.invalid/", OPTIONS, thorough=thorough)
         except ExtractionError:
             ex = Extraction()
         cleaned = clean(ex.text, title=ex.title)
@@ -191,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-docs", action="store_true", help=f"update {HEADING} in docs")
     ap.add_argument("--save", type=Path, help="write our texts as {id: text} JSON (for diffs)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the trafilatura run")
+    ap.add_argument(
+        "--modes",
+        default="fast,thorough",
+        help="NEWSCRAWL_EXTRACTION modes to score, comma-separated (default: both)",
+    )
     args = ap.parse_args(argv)
     tool = load_tool(args.tool)
     docs = tool.load_wcxb(args.data, "dev")[: args.limit or None]
@@ -199,10 +206,14 @@ def main(argv: list[str] | None = None) -> int:
             (args.data / "dev" / "ground-truth" / f"{doc.id}.json").read_text("utf-8")
         )["ground_truth"]
     extract_text("<html><body><p>warm up</p></body></html>", None)
-    ours, ours_meta, ours_time = run_ours(tool, docs)
-    if args.save:
-        args.save.write_text(tool.json.dumps(ours, ensure_ascii=False), "utf-8")
-    rows = [("newscrawl extract + clean", ours, metadata_scores(docs, ours_meta, True), ours_time)]
+    rows = []
+    for mode in args.modes.split(","):
+        ours, ours_meta, ours_time = run_ours(tool, docs, thorough=mode == "thorough")
+        if args.save:
+            path = args.save.with_name(f"{args.save.stem}-{mode}{args.save.suffix}")
+            path.write_text(tool.json.dumps(ours, ensure_ascii=False), "utf-8")
+        meta = metadata_scores(docs, ours_meta, True)
+        rows.append((f"newscrawl extract + clean, `{mode}`", ours, meta, ours_time))
     if not args.no_baseline:
         base, timing = tool.run_extractor(docs, tool.BUILTIN_EXTRACTORS["trafilatura"], "str", True)
         base_meta = metadata_scores(docs, run_baseline_meta(tool, docs), False)

@@ -40,10 +40,19 @@ def decode_page(body: bytes, encoding: str) -> str:
     return decode_body(body, encoding or None)
 
 
-def analyze_page(body: bytes, encoding: str, url: str, min_words: int) -> PageAnalysis:
-    """Extract the page and decide whether it is an article."""
+def analyze_page(
+    body: bytes,
+    encoding: str,
+    url: str,
+    min_words: int,
+    thorough: bool = True,
+    guess_date: bool = True,
+) -> PageAnalysis:
+    """Extract the page and decide whether it is an article (``thorough``, ``guess_date``:
+    newscrawl.extraction.extract)."""
     try:
-        extraction = extract(decode_page(body, encoding), url, _options())
+        page = decode_page(body, encoding)
+        extraction = extract(page, url, _options(), thorough=thorough, guess_date=guess_date)
     except ExtractionError as exc:
         return PageAnalysis(classify(url, PageMeta(), 0, min_words), None, exc.reason)
     words = len(extraction.text.split())

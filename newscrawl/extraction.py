@@ -12,9 +12,10 @@ from urllib.parse import urljoin
 import lxml.html
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import extract_metadata
+from trafilatura.metadata import extract_author, extract_metadata, extract_title
 from trafilatura.settings import Extractor
 
+from newscrawl.authors import clean_authors
 from newscrawl.extraction_dates import iso_date, pick_modified, pick_published
 from newscrawl.extraction_meta import pick_authors, pick_title
 from newscrawl.extraction_text import body_text
@@ -61,10 +62,25 @@ def make_options() -> Extractor:
     return Extractor(output_format="python", comments=False, tables=True, with_metadata=False)
 
 
+# lxml.html's own parser picks each element's class in Python, on every element access
+# (about a tenth of a page's analysis); a C-level lookup gives every element the same
+# HtmlElement class (form and input elements lose their form helpers, which nothing here
+# uses). Same output on all 793 WCXB pages.
+_PARSER = etree.HTMLParser()
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
+
+
 def parse_html(html: str | bytes) -> etree._Element:
     """Parse HTML once; raise ExtractionError("unparsable") on garbage."""
     try:
-        tree = lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractionError("unparsable", str(exc)) from exc
     if tree is None:
@@ -72,9 +88,21 @@ def parse_html(html: str | bytes) -> etree._Element:
     return tree
 
 
-def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Extraction:
+def extract(
+    html: str | bytes,
+    url: str,
+    options: Extractor | None = None,
+    *,
+    thorough: bool = True,
+    guess_date: bool = True,
+) -> Extraction:
     """Extract title, text, authors, dates and page metadata from ``html`` fetched at ``url``.
 
+    ``thorough=False`` (the fast mode, ``NEWSCRAWL_EXTRACTION=fast``): one trafilatura run for
+    the body, htmldate's quick search alone for the date, and trafilatura's title and author
+    guesses only when the page's declarations and byline name no headline or no person.
+    ``guess_date=False``: a feed or sitemap gives the publication date, which beats any date
+    guessed from the page's text, so htmldate's slow extensive search is skipped.
     Text, title and authors are repaired when the page carries mojibake (newscrawl.textfix).
     """
     tree = parse_html(html)
@@ -82,22 +110,31 @@ def extract(html: str | bytes, url: str, options: Extractor | None = None) -> Ex
     opts = options or make_options()
     opts.url = url
     opts.source = url
+    article = _jsonld_article(tree)
     try:
-        text = body_text(tree, url, opts)
-        meta = extract_metadata(tree, default_url=url, date_config=_FAST_DATES)
+        text = body_text(tree, url, opts, thorough=thorough)
+        if text is None:
+            raise ExtractionError("no_text")
+        if thorough:
+            meta = extract_metadata(tree, default_url=url, date_config=_FAST_DATES)
+            doc_title, doc_author, doc_date = meta.title or "", meta.author, meta.date
+        else:
+            doc_title, doc_author = "", None
+            doc_date = find_date(tree, url=url, **_FAST_DATES)
+        title = pick_title(tree, page, article, doc_title, url)
+        authors = pick_authors(tree, article, page.meta_tags, doc_author)
+        if not thorough and not title:  # trafilatura's guesses: the fast mode's fallbacks
+            title = pick_title(tree, page, article, extract_title(tree) or "", url)
+        if not thorough and not clean_authors(authors)[0]:
+            doc_author = extract_author(tree)
+            authors = pick_authors(tree, article, page.meta_tags, doc_author)
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise ExtractionError("trafilatura_error", str(exc)) from exc
-    if text is None:
-        raise ExtractionError("no_text")
-    article = _jsonld_article(tree)
-    if meta.author:
-        page.raw_authors = _unique(
-            [*page.raw_authors, *(a.strip() for a in meta.author.split(";"))]
-        )
-    title = pick_title(tree, page, article, meta.title or "", url)
-    authors = pick_authors(tree, article, page.meta_tags, meta.author)
-    published = pick_published(meta.date, article, page.meta_tags, tree)
-    if published is None:  # htmldate's extensive search: slow, so only when all else fails
+    if doc_author:
+        page.raw_authors = _unique([*page.raw_authors, *(a.strip() for a in doc_author.split(";"))])
+    published = pick_published(doc_date, article, page.meta_tags, tree)
+    if published is None and guess_date:  # htmldate's extensive search: slow, so only when
+        # all else fails and no feed or sitemap gives the date (which would win over it)
         published = iso_date(find_date(tree, url=url, **_EXTENSIVE_DATES))
     return Extraction(
         title=repair_text(title),

@@ -260,3 +260,28 @@ def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> 
     assert result.stat("item_dropped_reasons_count/LanguageNotWanted") == 2
     assert result.stat("newscrawl/items/processed") == 3
     assert result.stat("newscrawl/items/emitted") + result.stat("item_dropped_count") == 3
+
+
+def test_fast_extraction_gives_the_golden_records_on_the_fake_web(
+    web: FakeWeb, tmp_path: Path
+) -> None:
+    """``NEWSCRAWL_EXTRACTION=fast`` (one trafilatura run) on well-marked-up news pages: the
+    default's records, one per story (which syndicated copy arrives first may differ); what
+    it gives up shows on harder pages (benchmarks.md)."""
+    fast = run_crawl(web.proxy_url, tmp_path, "-a", f"sources={SOURCES}",
+                     "-s", "NEWSCRAWL_EXTRACTION=fast")  # fmt: skip
+    assert fast.returncode == 0, fast.stderr[-3000:]
+    records = by_url(fast.records)
+    for group in DUPLICATE_GROUPS:
+        assert len(set(records) & set(group)) == 1, group
+    assert set(GOLDENS) - SYNDICATED <= set(records)
+    for url, record in records.items():
+        assert record == expected_record(GOLDENS[url], record), url
+
+
+def test_unknown_extraction_mode_fails_in_one_line(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={SOURCES}",
+                       "-s", "NEWSCRAWL_EXTRACTION=quick")  # fmt: skip
+    assert result.returncode == 1
+    assert "NEWSCRAWL_EXTRACTION='quick': expected thorough or fast" in result.stderr
+    assert not fakeweb.hits

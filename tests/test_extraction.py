@@ -136,3 +136,27 @@ def test_failures_are_typed() -> None:
     with pytest.raises(ExtractionError) as err:
         extract("<html></html>", "https://herald.example/a")
     assert err.value.reason == "no_text"
+
+
+def test_a_date_only_in_free_text_is_searched_for_only_without_a_feed_date() -> None:
+    """htmldate's extensive search finds a date in running text; with ``guess_date=False``
+    (the feed or sitemap gives the date, and it would win) the slow search is skipped."""
+    prose = "<p>" + "The council met again to discuss the budget and the library. " * 8 + "</p>"
+    filed = "<p>This story was filed on March 5, 2024 by our desk, updated later.</p>"
+    html = (
+        "<html><head><title>Budget</title></head><body><article><h1>Budget</h1>"
+        f"{prose}{prose}{filed}</article></body></html>"
+    )
+    assert extract(html, "https://herald.example/a").published == "2024-03-05"
+    assert extract(html, "https://herald.example/a", guess_date=False).published is None
+
+
+@pytest.mark.parametrize("thorough", [True, False])
+def test_both_extraction_modes_read_the_same_metadata(thorough: bool) -> None:
+    byline = '<p class="byline">By Jane Smith</p>'
+    html = page(head='<meta property="og:title" content="Council approves budget">',
+                body_top=byline)  # fmt: skip
+    ex = extract(html, "https://herald.example/a", thorough=thorough)
+    assert ex.title == "Council approves budget"
+    assert ex.authors == ["Jane Smith"]
+    assert len(ex.text.split()) > 50

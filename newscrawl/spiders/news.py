@@ -84,6 +84,7 @@ class NewsSpider(scrapy.Spider):
         self.sources: dict[str, Source] = {}
         self.crawl_id = new_crawl_id()
         self.min_words = 50
+        self.thorough = True
         self._link_extractors: dict[str, LinkExtractor] = {}
         # Seeds bypass the dupefilter (dont_filter), so it never learns them: links back to
         # a start page ("Home", the section's own tab) would fetch it a second time.
@@ -97,6 +98,7 @@ class NewsSpider(scrapy.Spider):
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         config = crawler_config(crawler)
         spider.min_words = config.min_words
+        spider.thorough = config.extraction == "thorough"
         spider.sources = {s.name: s for s in resolve_sources(spider.sources_arg, spider.urls_arg)}
         crawler_store(crawler)  # an unusable store fails now, before any request
         spider.pool = crawler_pool(crawler)
@@ -194,8 +196,9 @@ class NewsSpider(scrapy.Spider):
         verdict = classify_url(response.url)
         if verdict is None:  # the URL does not tell: extract (in a worker process) and look
             analysis = await self.pool.run_page(
-                analyze_page, response.body, response.encoding, response.url, self.min_words
-            )
+                analyze_page, response.body, response.encoding, response.url, self.min_words,
+                self.thorough, not self._hints_of(response).get("published"),
+            )  # fmt: skip
             verdict = analysis.verdict
             if analysis.failure:
                 self._inc(f"{stats.EXTRACTION_FAILED}/{analysis.failure}", source)
@@ -240,10 +243,7 @@ class NewsSpider(scrapy.Spider):
 
     def _item(self, response: TextResponse, src: Source, ex: Extraction) -> ArticleRecord:
         page = ex.page
-        hints: dict[str, str] = dict(response.meta.get("newscrawl_hints") or {})
-        if not hints:  # the URL was requested from a link first; the feed's request was a dupe
-            first = (response.meta.get("redirect_urls") or [response.url])[0]
-            hints = dict(self._hints.get(canonicalize(first), {}))
+        hints = self._hints_of(response)
         page.hints = hints
         page.source_publisher = src.publisher
         page.source_languages = list(src.languages)
@@ -264,6 +264,14 @@ class NewsSpider(scrapy.Spider):
             crawl_id=self.crawl_id,
             page=page,
         )
+
+    def _hints_of(self, response: Response) -> dict[str, str]:
+        """The feed's or news sitemap's hints for this page (title, date, language)."""
+        hints: dict[str, str] = dict(response.meta.get("newscrawl_hints") or {})
+        if not hints:  # the URL was requested from a link first; the feed's request was a dupe
+            first = (response.meta.get("redirect_urls") or [response.url])[0]
+            hints = dict(self._hints.get(canonicalize(first), {}))
+        return hints
 
     @staticmethod
     def _published(ex: Extraction, hints: dict[str, str]) -> str | None:
