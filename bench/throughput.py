@@ -52,12 +52,15 @@ POLITENESS = (
     "RETRY_ENABLED", "RETRY_TIMES", "REDIRECT_MAX_TIMES", "COOKIES_ENABLED", "DNS_TIMEOUT",
     "TELNETCONSOLE_ENABLED",
 )  # fmt: skip
-VARIANTS = ("fetch", "plain", "handrolled", "full")
+VARIANTS = ("fetch", "plain", "handrolled", "full", "fast")
+FULL = ("full", "fast")
+"""The two runs of ``scrapy crawl news``: the default NEWSCRAWL_EXTRACTION (thorough), fast."""
 LABELS = {
     "fetch": "fetch only (Scrapy, no extraction)",
     "plain": "`trafilatura.extract` alone, one process",
     "handrolled": "hand-rolled Scrapy + `bare_extraction` in the callback",
     "full": "`scrapy crawl news` (clean, language, attribution, dedup, store, feed)",
+    "fast": "`scrapy crawl news -s NEWSCRAWL_EXTRACTION=fast` (the same stages)",
 }
 TICK = 0.25
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -208,6 +211,8 @@ def command(variant: str, work: Path, pages: int) -> tuple[list[str], Path]:
     cmd = [PY, "-m", "scrapy", "crawl", "news", "-a", f"sources={work / 'sources.toml'}",
            "-O", str(work / "full.jsonl"), "-s", f"NEWSCRAWL_STORE=sqlite:///{store}",
            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]  # fmt: skip
+    if variant == "fast":
+        cmd += ["-s", "NEWSCRAWL_EXTRACTION=fast"]
     return cmd, ROOT
 
 
@@ -228,7 +233,7 @@ def run_variant(variant: str, work: Path, pages: int, proxy: str, hits: Any, tag
               f" {mb(run.main_rss)}", flush=True)  # fmt: skip
     if variant == "handrolled":
         run.items = count_lines(work / "handrolled.jsonl")
-    elif variant == "full":
+    elif variant in FULL:
         run.items = count_lines(work / "full.jsonl")
     print(f"  {tag} {variant:10s} rc={run.returncode} served={run.served} {run.rate:6.1f} p/s"
           f" cpu={run.cpu:6.1f}s (main {run.cpu_main:5.1f}s) main={run.main_rss >> 20}MB"
@@ -271,7 +276,7 @@ def table(runs: list[Run], pages: int) -> str:
         ratio = f"{statistics.median(ratios):.2f}x" if ratios else "-"
         each = ", ".join(f"{r.rate:.1f}" for r in rs)
         per_page = statistics.median(r.cpu / r.served for r in rs if r.served) * 1000
-        parallel = 2 if v == "full" else 1
+        parallel = 2 if v in FULL else 1
         bound = "-" if v == "fetch" else f"{parallel * 1000 / per_page:.1f}"
         rows.append(
             f"| {LABELS[v]} | {statistics.median(r.rate for r in rs):.1f} ({each}) | {ratio} |"
@@ -284,13 +289,14 @@ def table(runs: list[Run], pages: int) -> str:
     return "\n".join(rows)
 
 
-def long_run(corpus: tw.Corpus, count: int, first: int) -> str:
-    """One full crawl of ``count`` pages: tree RSS/PSS at ``first`` pages and at the end."""
+def long_run(corpus: tw.Corpus, count: int, first: int, variant: str) -> str:
+    """One crawl (``variant``: full or fast) of ``count`` pages: tree RSS/PSS at ``first``
+    pages and at the end."""
     work = RESULTS / f"long-{count}"
     prepare(corpus, count, work)
     proc, proxy, hits, stop = tw.start_server(count)
     try:
-        run = run_variant("full", work, count, proxy, hits, "long")
+        run = run_variant(variant, work, count, proxy, hits, "long")
     finally:
         stop.set()
         proc.join(10)
@@ -304,7 +310,7 @@ def long_run(corpus: tw.Corpus, count: int, first: int) -> str:
     at_first = max(s.tree_rss for s in early), max(s.tree_pss for s in early)
     growth = (run.tree_rss - at_first[0]) / at_first[0] * 100 if at_first[0] else 0.0
     return (
-        f"| full crawl, {count} pages | {run.rate:.1f} pages/s | CPU {run.cpu:.0f} s |"
+        f"| {variant} crawl, {count} pages | {run.rate:.1f} pages/s | CPU {run.cpu:.0f} s |"
         f" peak RSS main {mb(run.main_rss)} | tree RSS up to page {first}: {mb(at_first[0])},"
         f" up to page {count}: {mb(run.tree_rss)} ({growth:+.1f}%) |"
         f" tree PSS {mb(at_first[1])} -> {mb(run.tree_pss)} |"
@@ -316,6 +322,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--long", type=int, default=0, help="pages of one long full crawl")
+    parser.add_argument("--long-variant", choices=FULL, default="fast")
     parser.add_argument("--only", default=",".join(VARIANTS))
     args = parser.parse_args()
     variants = [v for v in args.only.split(",") if v]
@@ -340,7 +347,7 @@ def main() -> None:
         print(table(runs, args.pages))
     if args.long:
         print()
-        print(long_run(corpus, args.long, args.pages))
+        print(long_run(corpus, args.long, args.pages, args.long_variant))
     summary = [{k: v for k, v in r.__dict__.items() if k != "samples"} for r in runs]
     (RESULTS / "last.json").write_text(json.dumps(summary, indent=1))
 
