@@ -31,9 +31,10 @@ def body_text(
 ) -> str | None:
     """The article body, one paragraph per line, or None when no run found any text.
 
-    ``thorough=False``: one balanced run, without trafilatura's fallback comparison (about a
-    fifth of the three runs' cost). Thorough: the recall run is skipped when it cannot win:
-    when the balanced text already holds more than 1/RECALL_GAIN of all the words of the page.
+    ``thorough=False``: one balanced run, with trafilatura's fallback comparison (about 0.4x
+    the three runs' cost; without the comparison F1 falls below plain trafilatura).
+    Thorough: the recall run is skipped when it cannot win: when the balanced text already
+    holds more than 1/RECALL_GAIN of all the words of the page.
     """
     if not thorough:
         return run(tree, url, opts, "balanced")
