@@ -195,16 +195,17 @@ class NewsSpider(scrapy.Spider):
         src = self.sources[source]
         verdict = classify_url(response.url)
         if verdict is None:  # the URL does not tell: extract (in a worker process) and look
+            hints = self._hints_of(response)
             analysis = await self.pool.run_page(
                 analyze_page, response.body, response.encoding, response.url, self.min_words,
-                self.thorough, not self._hints_of(response).get("published"),
+                self.thorough, not hints.get("published"),
             )  # fmt: skip
             verdict = analysis.verdict
             if analysis.failure:
                 self._inc(f"{stats.EXTRACTION_FAILED}/{analysis.failure}", source)
             if verdict.is_article and analysis.extraction is not None:
                 self._inc(stats.PAGES_ARTICLE, source)
-                yield self._item(response, src, analysis.extraction)
+                yield self._item(response, src, analysis.extraction, hints)
         if not verdict.is_article:
             self._inc(f"{stats.PAGES_NOT_ARTICLE}/{verdict.reason}", source)
         if not leaf and response.meta.get("depth", 0) < src.max_depth:
@@ -241,9 +242,9 @@ class NewsSpider(scrapy.Spider):
                 meta={"newscrawl_candidate": True},
             )
 
-    def _item(self, response: TextResponse, src: Source, ex: Extraction) -> ArticleRecord:
+    def _item(self, response: TextResponse, src: Source, ex: Extraction,
+              hints: dict[str, str]) -> ArticleRecord:  # fmt: skip
         page = ex.page
-        hints = self._hints_of(response)
         page.hints = hints
         page.source_publisher = src.publisher
         page.source_languages = list(src.languages)
