@@ -88,6 +88,7 @@ def test_feed_hints_reach_a_page_first_requested_from_a_link() -> None:
     feed_url = "http://valleyherald.test/feed.rss"
     list(spider.parse_feed(XmlResponse(feed_url, body=feed.encode()), "herald"))
     page = HtmlResponse(url, body=b"<html></html>", request=Request(url, meta={}))
-    record = spider._item(page, source, Extraction(text="The swing bridge reopened."))
+    hints = spider._hints_of(page)  # as parse_page reads them
+    record = spider._item(page, source, Extraction(text="The swing bridge reopened."), hints)
     assert record.title == "Harbour bridge reopens"
     assert record.published == "2026-11-28T09:30:00+00:00"
