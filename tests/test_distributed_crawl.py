@@ -33,22 +33,25 @@ def web() -> Iterator[FakeWeb]:
         yield fake
 
 
-def all_joined(redis_url: str, workers: int) -> Any:
-    """A fake-web gate: article pages wait until ``workers`` workers joined the frontier.
+class FetchGate:
+    """A fake-web gate: article pages wait until ``workers`` workers each asked for one.
 
-    So that the crawl is shared whatever the start-up times of the workers are on a loaded
-    machine (the first worker up would otherwise fetch a small web alone).
+    Each test worker sends its own User-Agent. A worker holds at most CONCURRENT_REQUESTS
+    pages, so while the first ones wait the others find the rest in the shared queue: the
+    crawl is shared whatever the start-up times of the workers are on a loaded machine
+    (the first worker up would otherwise fetch a small web alone). ``workers = 0`` opens it.
     """
-    import redis
 
-    client = redis.Redis.from_url(redis_url)
+    def __init__(self, web: FakeWeb, nw: NewsWeb, workers: int) -> None:
+        self.web, self.nw, self.workers = web, nw, workers
 
-    def gate() -> None:
+    def __call__(self) -> None:
         deadline = time.monotonic() + 30
-        while client.zcard("newscrawl:news:workers") < workers and time.monotonic() < deadline:
+        while (
+            len(self.web.agents_of(self.nw.article_pages)) < self.workers
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
-
-    return gate
 
 
 def crawl(
@@ -65,6 +68,7 @@ def crawl(
             web.proxy_url, tmp_path / f"{tag}-w{i}", "-a", f"sources={sources}",
             "-s", f"NEWSCRAWL_REDIS_URL={redis_url}", "-s", f"NEWSCRAWL_IDLE_TIMEOUT={IDLE}",
             "-s", "CONCURRENT_REQUESTS=4",  # a worker takes no more than it can fetch at once
+            "-s", f"USER_AGENT=newscrawl-test-worker-{i}",  # the gate tells workers apart
             store=pg_url, env={"NEWSCRAWL_WORKERS": "1"}, timeout=90,
         )  # fmt: skip
 
@@ -132,7 +136,7 @@ def test_three_workers_share_one_crawl_through_lost_connections(
     pg_server: PostgresServer, pg_url: str,
 ) -> None:  # fmt: skip
     nw = NewsWeb(HOSTS, per_host=6)
-    nw.install(web, gate=all_joined(redis_url, 3))
+    nw.install(web, gate=FetchGate(web, nw, 3))
     pages = len(nw.article_pages)
 
     def faults() -> None:  # a third of the way in: cut every Redis and PostgreSQL connection
@@ -152,12 +156,14 @@ def test_two_workers_today_and_tomorrow(
     web: FakeWeb, tmp_path: Path, redis_url: str, pg_url: str
 ) -> None:
     nw = NewsWeb(HOSTS[:2], per_host=5)
-    nw.install(web, gate=all_joined(redis_url, 2))
+    gate = FetchGate(web, nw, 2)
+    nw.install(web, gate=gate)
     results = crawl(2, web, nw, tmp_path, redis_url, pg_url, tag="day1")
     assert_shared_crawl(nw, web, results, pg_url, HOSTS[:2])
     before = set(nw.article_pages)
     web.reset_hits()
     nw.per_host = 7  # tomorrow: two new articles per site, in its feed and its hubs
+    gate.workers = 0  # four new pages: one worker may take them all
 
     results = crawl(2, web, nw, tmp_path, redis_url, pg_url, tag="day2")
     for host in HOSTS[:2]:  # a new crawl reads its seeds and hubs again, once

@@ -79,6 +79,8 @@ class FakeWeb:
         self.routes: dict[str, Reply] = {}
         self.handlers: list[tuple[str, Handler]] = []
         self.hits: Counter[str] = Counter()
+        self.agents: dict[str, set[str]] = {}
+        """The User-Agent headers each URL was requested with."""
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -165,10 +167,17 @@ class FakeWeb:
             urls = set(self.hits)
         return {u for u in urls if host is None or urlsplit(u).hostname == host}
 
+    def agents_of(self, urls: set[str]) -> set[str]:
+        """The User-Agents that requested any of ``urls`` (query strings ignored)."""
+        with self._lock:
+            return {a for u, agents in self.agents.items() if u.split("?")[0] in urls
+                    for a in agents}  # fmt: skip
+
     def reset_hits(self) -> None:
         """Forget the request counts (between two crawls of one test)."""
         with self._lock:
             self.hits.clear()
+            self.agents.clear()
 
     def reply_for(self, url: str) -> Reply:
         """The reply the server gives for ``url`` (routes, then handlers, then files, else 404)."""
@@ -205,6 +214,7 @@ class FakeWeb:
             url = f"http://{req.headers.get('Host', 'localhost')}{url}"
         with self._lock:
             self.hits[url] += 1
+            self.agents.setdefault(url, set()).add(req.headers.get("User-Agent", ""))
         reply = self.reply_for(url)
         if reply.delay:
             time.sleep(reply.delay)
