@@ -106,11 +106,12 @@ def extract(
     Text, title and authors are repaired when the page carries mojibake (newscrawl.textfix).
     """
     tree = parse_html(html)
-    page = read_page_meta(tree, url)
+    objects = list(_jsonld_objects(tree))
+    article = _pick_article(objects)
+    page = read_page_meta(tree, url, objects)
     opts = options or make_options()
     opts.url = url
     opts.source = url
-    article = _jsonld_article(tree)
     try:
         text = body_text(tree, url, opts, thorough=thorough)
         if text is None:
@@ -153,16 +154,20 @@ def normalise_paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def read_page_meta(tree: etree._Element, url: str) -> PageMeta:
-    """Read og/meta tags, JSON-LD, rel=canonical and body links from a parsed page."""
+def read_page_meta(
+    tree: etree._Element, url: str, jsonld: list[dict[str, Any]] | None = None
+) -> PageMeta:
+    """Read og/meta tags, JSON-LD, rel=canonical and body links from a parsed page
+    (``jsonld``: the page's JSON-LD objects, when the caller has already read them)."""
     meta: dict[str, str] = {}
     for el in tree.iterfind(".//meta"):
         name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = (el.get("content") or "").strip()
         if name and content and name not in meta and len(meta) < MAX_META_TAGS:
             meta[name] = content
-    objects = list(_jsonld_objects(tree))
+    objects = list(_jsonld_objects(tree)) if jsonld is None else jsonld
     article = _pick_article(objects)
+    scope = _content_scope(tree)
     page = PageMeta(
         og_type=(meta.get("og:type") or "").lower() or None,
         jsonld_types=_unique(t for obj in objects for t in _types(obj)),
@@ -173,8 +178,8 @@ def read_page_meta(tree: etree._Element, url: str) -> PageMeta:
         is_based_on=_name(article.get("isBasedOn")) or _str(article.get("isBasedOn")),
         source_organization=_name(article.get("sourceOrganization")),
         meta_tags=meta,
-        links=_body_links(tree, url),
-        captions=_captions(tree),
+        links=_body_links(scope, url),
+        captions=_captions(scope),
     )
     return page
 
@@ -231,10 +236,6 @@ def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
     return {}
 
 
-def _jsonld_article(tree: etree._Element) -> dict[str, Any]:
-    return _pick_article(list(_jsonld_objects(tree)))
-
-
 def _str(value: Any) -> str:
     if isinstance(value, str):
         return value.strip()
@@ -281,8 +282,7 @@ def _canonical(tree: etree._Element, url: str) -> str | None:
     return None
 
 
-def _body_links(tree: etree._Element, url: str) -> list[tuple[str, str]]:
-    scope = _content_scope(tree)
+def _body_links(scope: etree._Element | None, url: str) -> list[tuple[str, str]]:
     if scope is None:
         return []
     out = []
@@ -307,9 +307,9 @@ def _content_scope(tree: etree._Element) -> etree._Element | None:
     return tree.find(".//body")
 
 
-def _captions(tree: etree._Element) -> list[str]:
-    """Caption and credit texts inside the article: trafilatura drops them from the body."""
-    scope = _content_scope(tree)
+def _captions(scope: etree._Element | None) -> list[str]:
+    """Caption and credit texts inside the article (``scope``, see _content_scope):
+    trafilatura drops them from the body."""
     if scope is None:
         return []
     found = scope.xpath(
