@@ -113,16 +113,11 @@ class TemplateMemory:
         return learned
 
     # --- learning ----------------------------------------------------------------------------
-    def read(self, text: str) -> PageLines:
-        """What learning needs of one clean page (pure: the cleaning stage runs it in a
-        worker process, together with the rules)."""
-        return read_page_lines(text, self.max_words)
-
     def observe(self, store: Store, domain: str, page: str | PageLines) -> list[str]:
         """Record the short lines of one page of ``domain`` (its clean text, or what
-        ``read`` made of it); return the lines learned now."""
+        read_page_lines made of it in a worker process); return the lines learned now."""
         if isinstance(page, str):
-            page = self.read(page)
+            page = read_page_lines(page, self.max_words)
         if not domain or not page.signature:
             return []
         learned = self._learned(store, domain)
