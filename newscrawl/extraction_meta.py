@@ -25,6 +25,8 @@ _FURNITURE = re.compile(
     r"(?:\s|\d+(?:st|nd|rd|th)?|posted|published|updated|on|at|\w+ com"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)*(?:\sby(?:\s+\w+){1,3})?\s*"
 )
+# A character an encoding step could not map: "?" or the replacement character.
+_LOST_CHAR = re.compile("[?\ufffd]")
 # Words after " | " in a chosen title up to which that part is a section or tagline.
 MAX_BAR_WORDS = 8
 # Share of common words between a visible <h1> and the metadata title above which the <h1>
@@ -92,15 +94,24 @@ def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], f
     sources = [_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")]
     sources += [_title_tag(tree), fallback]
     titles = [strip_site_suffix(repair_text(_clean(t)), sites) for t in sources if t and _clean(t)]
-    h1s = [strip_site_suffix(_element_text(h), sites) for h in tree.iterfind(".//h1")]
+    h1s = [_drop_label(strip_site_suffix(_element_text(h), sites), sites)
+           for h in tree.iterfind(".//h1")]  # fmt: skip
     h1s = [h for h in h1s[:3] if _key(h) and not _generic_h1(_key(h), sites)]
     for h1 in h1s:
         if any(_key(h1) == _key(t) for t in titles):
             return h1
+    for h1 in h1s:  # the <h1> lost characters to a wrong encoding ("Beginner? Guide")
+        lost = _lossy_pattern(h1)
+        for t in titles if lost else ():
+            if lost.fullmatch(t):
+                return t
+    keys = {_key(t) for t in titles}
     for h1 in h1s:  # the <h1> is the metadata title minus a suffix this page adds
         for t in titles:
-            if t.startswith(h1) and t[len(h1) :].strip()[:1] in _SEPARATORS:
-                return h1
+            rest = t[len(h1) :].strip()
+            if t.startswith(h1) and rest[:1] in _SEPARATORS:
+                # unless the rest is another metadata title: the <h1> names the blog
+                return rest[1:].strip() if _key(rest) in keys else h1
     best = _untruncated(titles)
     if not h1s:
         return best
@@ -115,6 +126,22 @@ def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], f
         return best if furniture else h1s[0]
     a, b = set(h1_key.split()), set(best_key.split())
     return h1s[0] if len(a & b) / max(1, len(a | b)) >= H1_OVERLAP else best
+
+
+def _drop_label(h1: str, sites: set[str]) -> str:
+    """An <h1> without a leading section label ("Blog: How we …" -> "How we …")."""
+    label, colon, rest = h1.partition(":")
+    return rest.strip() if colon and rest.strip() and _generic_h1(_key(label), sites) else h1
+
+
+def _lossy_pattern(h1: str) -> re.Pattern[str] | None:
+    """A pattern matching ``h1`` with each "?" or U+FFFD inside it (a character, or two, lost
+    to a wrong encoding) read as one or two other characters; None when it has none."""
+    body = h1.rstrip("?")  # a question's own mark stays one
+    if not _LOST_CHAR.search(body):
+        return None
+    parts = [re.escape(p) for p in _LOST_CHAR.split(body)]
+    return re.compile(r"[^\s?\ufffd]{1,2}".join(parts) + re.escape(h1[len(body) :]), re.I)
 
 
 def _generic_h1(key: str, sites: set[str]) -> bool:
@@ -153,10 +180,11 @@ def _element_text(el: etree._Element) -> str:
 
 
 def strip_site_suffix(title: str, sites: set[str]) -> str:
-    """Drop leading/trailing " | Site name" parts of a title that name the site."""
+    """Drop leading/trailing " | Site name" parts of a title that name the site, and a site's
+    host name before or after it with no separator ("example.com Vibe Coding")."""
     parts = _TITLE_SEP.split(title)
     if len(parts) < 2 or not sites:
-        return title
+        return _without_host(title, sites)
 
     def names_site(part: str) -> bool:
         k = _key(part)
@@ -176,6 +204,16 @@ def strip_site_suffix(title: str, sites: set[str]) -> str:
         parts.pop(0)
     start, end = title.find(parts[0]), title.rfind(parts[-1])
     return title[start : end + len(parts[-1])].strip() if start >= 0 <= end else title
+
+
+def _without_host(title: str, sites: set[str]) -> str:
+    """``title`` without the site's host name written before or after it."""
+    words = title.split()
+    if len(words) > 2 and "." in words[0] and _key(words[0]) in sites:
+        return " ".join(words[1:])
+    if len(words) > 2 and "." in words[-1] and _key(words[-1]) in sites:
+        return " ".join(words[:-1])
+    return title
 
 
 def _site_names(page: PageMeta, url: str) -> set[str]:

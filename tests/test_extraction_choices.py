@@ -83,6 +83,35 @@ def test_short_part_after_a_bar_is_a_section_not_the_headline() -> None:
     assert extract(page(og(long_part)), URL).title == long_part
 
 
+def test_h1_with_characters_lost_to_an_encoding_gives_way_to_metadata() -> None:
+    html = page(og("The Basics Of Event Planning: Beginner&#39;s Guide"),
+                "<h1>The Basics Of Event Planning? Beginner? Guide</h1>")  # fmt: skip
+    assert extract(html, URL).title == "The Basics Of Event Planning: Beginner's Guide"
+
+
+def test_h1_that_is_a_question_keeps_its_mark() -> None:
+    html = page(og("How Much is Pet Insurance | 2025 Cost Guide for Dogs and Cats"),
+                "<h1>How Much is Pet Insurance?</h1>")  # fmt: skip
+    assert extract(html, URL).title == "How Much is Pet Insurance?"
+
+
+def test_section_label_before_the_h1_headline_is_dropped() -> None:
+    html = page(og("Best Social Media Agencies in 2025 | Silverback"),
+                "<h1><strong>Blog:</strong> Best Social Media Agencies in 2025</h1>")  # fmt: skip
+    assert extract(html, URL).title == "Best Social Media Agencies in 2025"
+
+
+def test_host_name_before_the_title_is_dropped() -> None:
+    html = page("<title>davidbau.com Vibe Coding</title>", "<h1>davidbau.com</h1>")
+    assert extract(html, "https://davidbau.com/archives/2025/vibe.html").title == "Vibe Coding"
+
+
+def test_h1_naming_the_blog_before_the_headline_in_the_title_is_not_the_headline() -> None:
+    html = page(og("The lean startup") + "<title>Lessons Learned: The lean startup</title>",
+                "<h1>Lessons Learned</h1>")  # fmt: skip
+    assert extract(html, URL).title == "The lean startup"
+
+
 # --- dates ------------------------------------------------------------------------------------
 def tree(html: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(html)
