@@ -10,8 +10,8 @@ same; image credits are scored as (page, credit) pairs; authors and publisher as
 equality per page. False credits: mention-only pages (prose names an agency, no credit line)
 that get an original_source.
 
-WCXB dev articles (../shared/evaldata, read in place): author accuracy of our
-``extract(html, url).authors`` passed through ``clean_authors`` against trafilatura's own
+WCXB dev articles (../shared/evaldata, read in place): author accuracy of the record's
+``authors`` (the production chain above: people, else a house byline) against trafilatura's own
 ``bare_extraction(html, with_metadata=True).author``, both scored with the author comparison
 of bench/extraction_quality.py (set of names equal after normalisation; a page whose ground
 truth names no author is right only when none is reported). The same run counts the WCXB
@@ -32,7 +32,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newscrawl.authors import clean_authors  # noqa: E402
 from newscrawl.cleaning import clean  # noqa: E402
 from newscrawl.extraction import ExtractionError, extract, make_options  # noqa: E402
 from newscrawl.items import ArticleRecord  # noqa: E402
@@ -137,8 +136,8 @@ def wcxb(limit: int, verbose: bool) -> str:
         text = html.decode("utf-8", "replace")
         truth = author_names(gt["ground_truth"].get("author"))
         try:
-            rec, raw = attribute_page(text, url or "https://example.invalid/")
-            people, _agencies = clean_authors(raw)
+            rec, _raw = attribute_page(text, url or "https://example.invalid/")
+            people = rec.authors  # the record's: people, else a house byline
         except ExtractionError:
             rec, people = None, []
         doc = trafilatura.bare_extraction(text, with_metadata=True)
@@ -160,7 +159,7 @@ def wcxb(limit: int, verbose: bool) -> str:
     return "\n".join([
         "| authors on WCXB dev | all pages | pages whose ground truth names an author |",
         "|---|---|---|",
-        f"| newscrawl: extract().authors -> clean_authors (people) | {ratio(ours, pages)}"
+        f"| newscrawl: the record's authors (AttributionPipeline) | {ratio(ours, pages)}"
         f" | {ratio(ours_known, known)} |",
         f"| trafilatura bare_extraction(with_metadata=True).author | {ratio(theirs, pages)}"
         f" | {ratio(theirs_known, known)} |",

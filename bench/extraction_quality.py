@@ -10,10 +10,9 @@ boilerplate snippets found, lower is better) and compares metadata with the grou
   collapsing and trimming surrounding punctuation; over all pages.
 - author: the set of names equal after normalisation (case, punctuation, "By", honorifics,
   credentials or roles after a comma: "Jane Doe, Ph.D." = "Jane Doe"); a page whose ground
-  truth has no author counts as right only when we report none. Names are the people of
-  ``newscrawl.authors.clean_authors`` when that module exists, else our extracted authors;
-  when the extracted authors name no person, the byline lines the cleaner removed (what
-  AttributionPipeline does).
+  truth has no author counts as right only when we report none. Our names are the record's
+  (``newscrawl.authors.record_authors``, what AttributionPipeline does): the people of the
+  extracted bylines, else of the byline lines the cleaner removed, else a house byline.
 - date: same calendar day (same month when the ground truth gives only a month), over the
   pages whose ground truth has a date.
 
@@ -40,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newscrawl.authors import record_authors  # noqa: E402
 from newscrawl.cleaning import LineKind, clean  # noqa: E402
 from newscrawl.extraction import Extraction, ExtractionError, extract, make_options  # noqa: E402
 
@@ -107,15 +107,6 @@ def author_names(value: str | None) -> set[str]:
     return names
 
 
-def people(authors: list[str]) -> list[str]:
-    try:
-        from newscrawl.authors import clean_authors  # another stage's module, when present
-    except ImportError:
-        return authors
-    found, _agencies = clean_authors(authors)
-    return list(found)
-
-
 def same_day(found: str | None, truth: str) -> bool:
     return bool(found) and found[: len(truth)] == truth
 
@@ -124,8 +115,7 @@ def same_day(found: str | None, truth: str) -> bool:
 def run_ours(
     tool: Any, docs: list[Any], thorough: bool
 ) -> tuple[dict[str, str], dict[str, Extraction], float]:
-    """Our text per page and our metadata; ``authors`` are the people the record would get:
-    the extracted bylines, else the byline lines the cleaner removed (as AttributionPipeline)."""
+    """Our text per page and our metadata; ``authors`` are the record's (record_authors)."""
     texts: dict[str, str] = {}
     meta: dict[str, Extraction] = {}
     spent = 0.0
@@ -139,9 +129,8 @@ def run_ours(
         cleaned = clean(ex.text, title=ex.title)
         texts[doc.id] = cleaned.text
         spent += time.perf_counter() - start
-        if not people(ex.authors):
-            bylines = [r.text for r in cleaned.removed if r.kind is LineKind.BYLINE]
-            ex.authors = people(bylines) or ex.authors
+        bylines = [r.text for r in cleaned.removed if r.kind is LineKind.BYLINE]
+        ex.authors = record_authors(ex.authors, bylines)
         meta[doc.id] = ex
     return texts, meta, spent
 
@@ -159,7 +148,7 @@ def run_baseline_meta(tool: Any, docs: list[Any]) -> dict[str, Extraction]:
     return out
 
 
-def metadata_scores(docs: list[Any], meta: dict[str, Extraction], use_people: bool) -> dict:
+def metadata_scores(docs: list[Any], meta: dict[str, Extraction]) -> dict:
     titles = authors = authors_n = dates = dates_n = 0
     for doc in docs:
         gt = doc.truth
@@ -167,7 +156,7 @@ def metadata_scores(docs: list[Any], meta: dict[str, Extraction], use_people: bo
         titles += title_key(ex.title) == title_key(gt.get("title"))
         truth = author_names(gt.get("author"))
         found: set[str] = set()
-        for name in people(ex.authors) if use_people else ex.authors:
+        for name in ex.authors:
             found |= author_names(name)
         authors += found == truth
         authors_n += bool(truth) and found == truth
@@ -212,11 +201,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.save:
             path = args.save.with_name(f"{args.save.stem}-{mode}{args.save.suffix}")
             path.write_text(tool.json.dumps(ours, ensure_ascii=False), "utf-8")
-        meta = metadata_scores(docs, ours_meta, True)
+        meta = metadata_scores(docs, ours_meta)
         rows.append((f"newscrawl extract + clean, `{mode}`", ours, meta, ours_time))
     if not args.no_baseline:
         base, timing = tool.run_extractor(docs, tool.BUILTIN_EXTRACTORS["trafilatura"], "str", True)
-        base_meta = metadata_scores(docs, run_baseline_meta(tool, docs), False)
+        base_meta = metadata_scores(docs, run_baseline_meta(tool, docs))
         rows.append(("trafilatura.extract (defaults)", base, base_meta, timing["extract_seconds"]))
     table = render(tool, docs, rows)
     print(table)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from newscrawl.attribution.registry import Registry, load_registry, name_key
+from newscrawl.attribution.registry import Outlet, Registry, load_registry, name_key
 
 MAX_NAME_WORDS = 5  # a longer piece is a sentence or a bio, not a name
 MAX_RAW_CHARS = 400
@@ -15,7 +15,8 @@ MAX_RAW_CHARS = 400
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<![\w@])@\w[\w.]*", re.I)
 _NOISE = re.compile(
     r"\b(?:e-?mail (?:the |this )?author|contact (?:the )?author|author profile|(?:view|see) (?:all"
-    r" )?(?:posts|articles|stories)(?: by)?|more (?:articles |stories )?(?:from|by)|read more"
+    r" )?(?:posts|articles|stories)(?: by)?|more (?:articles |stories )?(?:from|by)"
+    r"|read more(?: about)?"
     r"|learn more|follow(?: me| us)?(?: on)?(?: twitter| x| facebook| linkedin| instagram)?"
     r"|about the author|share|(?:on )?(?:twitter|facebook|linkedin|instagram|threads|bluesky))\b",
     re.I,
@@ -58,7 +59,7 @@ _ROLE_WORDS = (
     r"reporter|writer|correspondent|editor|columnist|contributor|journalist|photographer|analyst"
     r"|producer|director|expert|dietitian|nutritionist|founder|co-founder|ceo|cto|cfo|manager"
     r"|consultant|specialist|strategist|officer|president|coach|intern|blogger|host|anchor|author"
-    r"|attorney|lawyer|educators?|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur"
+    r"|attorney|lawyer|reviewer|educators?|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur"
     r"|rédactrice|envoyée? spéciale?|periodista|redactor(?:a)?|corresponsal|مراسل|مراسلة|محرر"
     r"|صحفي"
 )
@@ -117,6 +118,58 @@ _TRAILING_STAFF = re.compile(r"\s+(?:staff|staff writers?|staff reporters?|wire|
                              r"|journalists|newsroom|news desk|desk)$", re.I)  # fmt: skip
 
 
+# A publication's own byline, signed by no person: "The Investopedia Team", "EcoCult Staff",
+# "Great Day Editorial Team", "TOI Lifestyle Desk", "Team SimplyThrilled".
+_HOUSE = re.compile(
+    r"(?:the\s+)?(?P<name>[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,3})\s+(?:editorial\s+)?"
+    r"(?:team|staff|editors|desk|newsroom)|team\s+(?P<lead>[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,2})",
+    re.I,
+)
+# Names of a house byline that name no publication ("Our Editors", "News Desk").
+_HOUSE_GENERIC = frozenset(
+    ("our", "news", "web", "editorial", "digital", "online", "content", "site", "blog", "the",
+     "marketing", "staff", "team", "editors", "desk", "newsroom", "all", "my", "your")
+)  # fmt: skip
+
+
+def record_authors(
+    extracted: Sequence[str], bylines: Sequence[str] = (), *, registry: Registry | None = None
+) -> list[str]:
+    """The record's ``authors``: the people of the extracted bylines, else of the byline lines
+    the cleaner removed, else the publication's house byline when no person signs."""
+    reg = registry or load_registry()
+    people, _agencies = clean_authors(extracted, registry=reg)
+    if not people:
+        people, _agencies = clean_authors(bylines, registry=reg)
+    if not people:
+        house = house_byline([*extracted, *bylines], registry=reg)
+        people = [house] if house else []
+    return people
+
+
+def house_byline(raw: Sequence[str], *, registry: Registry | None = None) -> str | None:
+    """The first byline that is a publication's own ("The Investopedia Team", "EcoCult
+    Staff"); None for a generic one ("Our Editors", "Staff"), a wire desk ("Metro Digest Wire
+    Desk": agency copy) or an agency the registry knows ("Reuters Staff": a credit, not an
+    author)."""
+    reg = registry or load_registry()
+    for value in raw:
+        if not isinstance(value, str):
+            continue
+        text = " ".join(_NOISE.sub(" ", html.unescape(value[:MAX_RAW_CHARS])).split())
+        text = _strip_lead(text)
+        m = _HOUSE.fullmatch(text)
+        name = (m.group("name") or m.group("lead")) if m else ""
+        if not name or (not name[0].isupper() and not name[0].isdigit()):
+            continue
+        words = set(name_key(name).split())
+        if words <= _HOUSE_GENERIC or "wire" in words:
+            continue  # "Our Editors" names no one; a "Wire Desk" signs agency copy
+        if reg.lookup(name) is None and reg.lookup(text) is None:
+            return text
+    return None
+
+
 def clean_authors(
     raw: Sequence[str], *, registry: Registry | None = None
 ) -> tuple[list[str], list[str]]:
@@ -172,6 +225,9 @@ def _pieces(value: str, reg: Registry) -> list[tuple[str, str]]:
                 continue
             if role_seen:
                 continue  # after "Jane Doe, Senior Reporter", the rest is her affiliation
+            piece, outlet = _trailing_outlet(piece, reg)
+            if outlet is not None:  # "Brian Truitt USA TODAY"
+                out.append(("agency", outlet.name))
             name = _person(piece)
             if name is not None and not alone and name.islower() and " " not in name:
                 name = None  # a lower-case word cut from a phrase ("... food and travel")
@@ -182,6 +238,20 @@ def _pieces(value: str, reg: Registry) -> list[tuple[str, str]]:
                 continue  # "Jane Doe, MS" and "Jane Doe, Oxford": not a second person
             out.append(("person", name))
     return out
+
+
+def _trailing_outlet(piece: str, reg: Registry) -> tuple[str, Outlet | None]:
+    """``piece`` without an outlet's name glued after a two-word name ("Brian Truitt USA
+    TODAY"), and that outlet; one word counts only in capitals ("Jane Doe CNN")."""
+    words = piece.split()
+    for size in (3, 2, 1):
+        tail = words[-size:]
+        if len(words) - size < 2 or (size == 1 and not tail[0].isupper()):
+            continue
+        outlet = reg.lookup(" ".join(tail))
+        if outlet is not None:
+            return " ".join(words[:-size]), outlet
+    return piece, None
 
 
 def _strip_lead(piece: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.attribution.registry import Registry
-from newscrawl.authors import clean_authors
+from newscrawl.authors import clean_authors, house_byline, record_authors
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,10 @@ from newscrawl.authors import clean_authors
         (["Jane Doe", "jane doe", "Jane Doe, MS"], ["Jane Doe"], []),
         (["Justin Meserole", "Trial Attorney", "Morgan"], ["Justin Meserole"], []),
         (["Maria & Katerina"], ["Maria", "Katerina"], []),
+        (["Brian Truitt USA TODAY"], ["Brian Truitt"], ["USA Today"]),
+        (["Jane Doe AFP"], ["Jane Doe"], ["AFP"]),
+        (["Marie Claire DUPONT"], ["Marie Claire DUPONT"], []),
+        (["Rasmus Barslund Founder & Lead Reviewer"], ["Rasmus Barslund"], []),
         ([], [], []),
     ],
 )  # fmt: skip
@@ -71,3 +75,33 @@ def test_agency_from_a_user_registry(tmp_path) -> None:
 
 def test_non_strings_are_ignored() -> None:
     assert clean_authors([None, 3, "Jane Doe"]) == (["Jane Doe"], [])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("raw", "house"),
+    [
+        (["The Investopedia Team"], "The Investopedia Team"),
+        (["By EcoCult Staff"], "EcoCult Staff"),
+        (["Great Day Editorial Team"], "Great Day Editorial Team"),
+        (["TOI Lifestyle Desk"], "TOI Lifestyle Desk"),
+        (["Team SimplyThrilled"], "Team SimplyThrilled"),
+        (["The Currency editors"], "The Currency editors"),
+        (["Our Editors"], None),
+        (["News Desk"], None),
+        (["Staff"], None),
+        (["the team"], None),
+        (["Reuters Staff"], None),  # an agency: a credit, not an author
+        (["Metro Digest Wire Desk"], None),  # a wire desk signs agency copy
+        (["Read more about The Upwork Team"], "The Upwork Team"),
+        (["Jane Doe"], None),
+    ],
+)  # fmt: skip
+def test_house_byline(raw: list[str], house: str | None) -> None:
+    assert house_byline(raw) == house
+
+
+def test_record_authors_prefers_people_then_removed_bylines_then_house_byline() -> None:
+    assert record_authors(["Jane Doe", "Podium Staff"]) == ["Jane Doe"]
+    assert record_authors(["Podium Staff"], ["By John Roe"]) == ["John Roe"]
+    assert record_authors(["Podium Staff"], ["Related articles"]) == ["Podium Staff"]
+    assert record_authors(["Reuters"], ["Our Editors"]) == []

@@ -14,7 +14,7 @@ from typing import Any
 
 from newscrawl import stats
 from newscrawl.attribution import Registry, attribute, load_registry, resolve_publisher
-from newscrawl.authors import clean_authors
+from newscrawl.authors import record_authors
 from newscrawl.cleaning.model import LineKind
 from newscrawl.crawlstate import crawler_config
 from newscrawl.items import ArticleRecord
@@ -25,12 +25,14 @@ IMAGE_CREDITED = f"{stats.PREFIX}/attribution/image_credited"
 
 
 class AttributionPipeline:
-    """Sets ``publisher``, ``authors`` (people only) and ``attribution``.
+    """Sets ``publisher``, ``authors`` (people; a house byline when no person signs) and
+    ``attribution``.
 
     Reads ``url``, ``authors`` (raw, from extraction), ``page`` and ``removed`` (the cleaner's
     removed lines): never the clean text, so prose that mentions an agency credits no one.
     Agencies found among the authors count as credits (``meta: author=...`` evidence); when
-    extraction found no person, the names of a byline the cleaner removed are used.
+    extraction found no person, the names of a byline the cleaner removed are used, then a
+    publication's own byline ("The Investopedia Team", newscrawl.authors.record_authors).
     """
 
     def __init__(self, registry: Registry | None = None, stats_collector: Any = None) -> None:
@@ -48,10 +50,8 @@ class AttributionPipeline:
     def process_item(self, item: ArticleRecord) -> ArticleRecord:
         page = item.page or PageMeta()
         publisher = resolve_publisher(page, item.url, registry=self.registry)
-        people, _agencies = clean_authors(item.authors, registry=self.registry)
-        if not people:
-            bylines = [r.text for r in item.removed if r.kind is LineKind.BYLINE]
-            people, _agencies = clean_authors(bylines, registry=self.registry)
+        bylines = [r.text for r in item.removed if r.kind is LineKind.BYLINE]
+        people = record_authors(item.authors, bylines, registry=self.registry)
         # The extracted authors may hold an agency the page metadata did not ("By AFP").
         raw_authors = list(dict.fromkeys([*page.raw_authors, *item.authors]))
         page = dataclasses.replace(page, raw_authors=raw_authors)
