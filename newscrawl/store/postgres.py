@@ -104,12 +104,17 @@ class PostgresStore(Store):
         Inside a transaction, BEGIN and the journaled statements are replayed and must read
         what they read the first time.
         """
+        import psycopg
+
+        if not (self.conn.closed or self.conn.broken):
+            try:
+                self.conn.execute("ROLLBACK")
+            except psycopg.Error:  # e.g. left mid-pipeline by a lost executemany ("cannot
+                self.conn.close()  # exit pipeline mode while busy"): replace it
         if self.conn.closed or self.conn.broken:
             self.close()
             self.conn = self._open()
             self.reconnects += 1
-        else:
-            self.conn.execute("ROLLBACK")
         if self._depth:
             self.conn.execute("BEGIN")
             for op, before in self._journal:
