@@ -29,7 +29,7 @@ _FURNITURE = re.compile(
 _LOST_CHAR = re.compile("[?\ufffd]")
 # Words after " | " in a chosen title up to which that part is a section or tagline.
 MAX_BAR_WORDS = 8
-# Share of common words between a visible <h1> and the metadata title above which the <h1>
+# Share of common words between a visible <h1> and any metadata title above which the <h1>
 # (what readers see) is taken as the same headline, reworded.
 H1_OVERLAP = 0.2
 
@@ -99,7 +99,7 @@ def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], f
     h1s = [h for h in h1s[:3] if _key(h) and not _generic_h1(_key(h), sites)]
     for h1 in h1s:
         if any(_key(h1) == _key(t) for t in titles):
-            return h1
+            return _with_count(h1, titles)
     for h1 in h1s:  # the <h1> lost characters to a wrong encoding ("Beginner? Guide")
         lost = _lossy_pattern(h1)
         for t in titles if lost else ():
@@ -118,14 +118,30 @@ def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], f
     if not best:
         return h1s[0]
     h1_key, best_key = _key(h1s[0]), _key(best)
+    if _shouting(h1s[0]) and set(h1_key.split()) != set(best_key.split()):
+        return best  # a display line in capitals ("SUPPORTING GAAP COMPLIANCE"), not reworded
     if h1_key in best_key:  # the metadata adds a tagline ("…, Tested & Reviewed", "[2025]")
         return h1s[0]
     if best_key in h1_key:  # the <h1> adds a subtitle, or swallowed a date or a byline
         extra = h1_key.replace(best_key, " ", 1)
         furniture = _FURNITURE.fullmatch(extra) and re.search(r"[a-z]", extra)
         return best if furniture else h1s[0]
-    a, b = set(h1_key.split()), set(best_key.split())
-    return h1s[0] if len(a & b) / max(1, len(a | b)) >= H1_OVERLAP else best
+    a = set(h1_key.split())
+    overlaps = [len(a & b) / max(1, len(a | b)) for b in (set(_key(t).split()) for t in titles)]
+    return h1s[0] if max(overlaps) >= H1_OVERLAP else best
+
+
+def _shouting(text: str) -> bool:
+    """All capitals: a display line, whose words are no evidence of a headline's."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 5 and all(c.isupper() for c in letters)
+
+
+def _with_count(h1: str, titles: list[str]) -> str:
+    """``h1``, or a metadata title that is ``h1`` after the count of its list ("8 Recent Trends
+    in Photography" where the <h1> says "Recent Trends in Photography")."""
+    counted = re.compile(r"\d+ " + re.escape(_key(h1)))
+    return next((t for t in titles if counted.fullmatch(_key(t))), h1)
 
 
 def _drop_label(h1: str, sites: set[str]) -> str:
@@ -146,7 +162,13 @@ def _lossy_pattern(h1: str) -> re.Pattern[str] | None:
 
 def _generic_h1(key: str, sites: set[str]) -> bool:
     """An <h1> naming a section or the site ("Antoyo's Blog"), not the article."""
-    return key in _GENERIC_H1 or key in sites or key.endswith(" blog")
+    return key in _GENERIC_H1 or key.endswith(" blog") or _is_site(key, sites)
+
+
+def _is_site(key: str, sites: set[str]) -> bool:
+    """``key`` is one of the site's names, spaced or not ("playful tones" for playfultones)."""
+    squeezed = key.replace(" ", "")
+    return any(key == s or squeezed == s.replace(" ", "") for s in sites)
 
 
 def _untruncated(titles: list[str]) -> str:
@@ -184,7 +206,7 @@ def strip_site_suffix(title: str, sites: set[str]) -> str:
     host name before or after it with no separator ("example.com Vibe Coding")."""
     parts = _TITLE_SEP.split(title)
     if len(parts) < 2 or not sites:
-        return _without_host(title, sites)
+        return _without_host(_without_paren_site(title, sites), sites)
 
     def names_site(part: str) -> bool:
         k = _key(part)
@@ -204,6 +226,14 @@ def strip_site_suffix(title: str, sites: set[str]) -> str:
         parts.pop(0)
     start, end = title.find(parts[0]), title.rfind(parts[-1])
     return title[start : end + len(parts[-1])].strip() if start >= 0 <= end else title
+
+
+def _without_paren_site(title: str, sites: set[str]) -> str:
+    """``title`` without a site name in brackets after it ("The Fold-and-Cut Problem (Erik
+    Demaine)" on erikdemaine.org)."""
+    head, paren, rest = title.rstrip().rpartition(" (")
+    named = paren and head.strip() and rest.endswith(")") and _is_site(_key(rest[:-1]), sites)
+    return head.strip() if named else title
 
 
 def _without_host(title: str, sites: set[str]) -> str:

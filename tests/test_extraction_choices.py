@@ -112,6 +112,41 @@ def test_h1_naming_the_blog_before_the_headline_in_the_title_is_not_the_headline
     assert extract(html, URL).title == "The lean startup"
 
 
+def test_site_name_in_brackets_after_the_title_is_dropped() -> None:
+    html = page("<title>The Fold-and-Cut Problem (Erik Demaine)</title>",
+                "<h1>Erik Demaine's Folding and Unfolding:</h1><h1>The Fold-and-Cut Problem</h1>")  # fmt: skip
+    assert extract(html, "https://erikdemaine.org/foldcut").title == "The Fold-and-Cut Problem"
+
+
+def test_h1_reworded_from_one_of_several_disagreeing_metadata_titles_is_kept() -> None:
+    h1 = "After Testing Over 40 Electric Toothbrushes, These Are the Best for Every Need"
+    html = page(og("5 Dentist-Backed Electric Toothbrushes To Make Daily Brushing Easier")
+                + "<title>The 5 Best Electric Toothbrushes, Tested by Editors</title>",
+                f"<h1>{h1}</h1>")  # fmt: skip
+    assert extract(html, URL).title == h1
+
+
+def test_count_of_a_list_left_out_of_the_h1_is_kept() -> None:
+    html = page(og("8 Recent Trends in Photography - Herald"),
+                "<h1>Recent Trends in Photography</h1>",
+                {"@type": "Article", "headline": "Recent Trends in Photography"})  # fmt: skip
+    assert extract(html, URL).title == "8 Recent Trends in Photography"
+
+
+def test_h1_in_capitals_that_is_not_the_metadata_title_is_a_display_line() -> None:
+    title = "GAAP Compliance: Applying Accounting Best Practices To Your Business"
+    html = page(og(title), "<h1>SUPPORTING GAAP COMPLIANCE</h1>")
+    assert extract(html, URL).title == title
+    reordered = page(og("Marathon Beginner Plan"), "<h1>BEGINNER MARATHON PLAN</h1>")
+    assert extract(reordered, URL).title == "BEGINNER MARATHON PLAN"
+
+
+def test_h1_naming_the_site_with_its_words_apart_is_not_the_headline() -> None:
+    html = page("<title>Reflections on a UI Pipeline | Playful Tones</title>",
+                "<h1>Playful Tones</h1>")  # fmt: skip
+    assert extract(html, "https://playfultones.com/blog/ui").title == "Reflections on a UI Pipeline"
+
+
 # --- dates ------------------------------------------------------------------------------------
 def tree(html: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(html)
