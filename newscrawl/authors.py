@@ -93,7 +93,8 @@ _ORG_WORDS = frozenset(
         "center", "centre", "department", "ministry", "agency", "council", "committee", "group",
         "media", "news", "network", "blog", "magazine", "official", "solutions", "services",
         "studio", "labs", "team", "staff", "editors", "desk", "newsroom", "directory", "faculty",
-        "login", "submenu", "menu", "data", "tips", "wire", "press",
+        "login", "submenu", "menu", "data", "tips", "wire", "press", "development", "strategy",
+        "bio", "size", "admin",
     )
 )  # fmt: skip
 # Credentials and suffixes written after a name ("Jane Doe, MS, RD", "Jane Doe, Ph.D.").

@@ -40,7 +40,7 @@ _AUTHOR_JUNK = re.compile(
 )
 _AUTHOR_PREFIX = re.compile(r"^\s*(?:by|written by|posted by|author\s*:?|von|par|por)\s+", re.I)
 _AUTHOR_DATE = re.compile(
-    r"\s*(?:[-|,–—]\s*)?(?:(?:last\s+)?updated|published|posted|on)?\s*(?:jan|feb|mar|apr|may"
+    r"\s*(?:[-|,–—]\s*)?(?:\b(?:(?:last\s+)?updated|published|posted|on)\b)?\s*\b(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?.*$",
     re.I,
 )
@@ -326,9 +326,9 @@ def _html_bylines(tree: etree._Element) -> list[str]:
             if names:
                 candidates = [names[0].get("content") or names[0].text_content()]
             elif xpath is _BY_LINE:
-                candidates = [el.text_content()]
+                candidates = [_spaced_text(el)]
             else:  # the element, else its first short pieces (a name inside an author box)
-                candidates = [el.text_content(), *el.xpath(".//*[not(*)]/text()")[:6]]
+                candidates = [_spaced_text(el), *el.xpath(".//*[not(*)]/text()")[:6]]
             for raw in candidates:
                 name = _byline_name(raw)
                 if name:
@@ -336,10 +336,19 @@ def _html_bylines(tree: etree._Element) -> list[str]:
     return []
 
 
+def _spaced_text(el: etree._Element) -> str:
+    """An element's text with its pieces apart ("Scott Matton" and "March 2, 2026" in two
+    children are not "Scott MattonMarch 2, 2026")."""
+    return " ".join(el.itertext())
+
+
 def _byline_name(raw: str) -> str | None:
     """The name(s) of a byline text ("Jane Doe, RD", "Moses Kim and Kate Shokurova"), or None
-    when it is no byline: every name capitalised, 2-4 words; credentials after a comma go."""
-    text = " ".join(raw.split())
+    when it is no byline: every name capitalised, 2-4 words; credentials after a comma go.
+    A name written twice (a screen-reader copy: "Yucy Yucy") is one."""
+    words = raw.split()
+    half = len(words) // 2
+    text = " ".join(words[:half] if half and words[:half] == words[half:] else words)
     if not text or len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS:
         return None
     name = clean_author(text)

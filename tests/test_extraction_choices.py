@@ -7,6 +7,7 @@ import json
 import lxml.html
 import pytest
 
+from newscrawl.authors import record_authors
 from newscrawl.extraction import extract
 from newscrawl.extraction_dates import headline_date, pick_published
 from newscrawl.extraction_text import combine, confirmed_lines, page_words
@@ -218,10 +219,26 @@ def test_organisation_author_kept_when_no_person_is_named() -> None:
          " about audio plugins and user interfaces for music software.</p></div>", ["Bence Kovács"]),
         ("<p>By signing up, you agree to our <a href='/p'>Privacy Policy</a></p>", []),
         ("<p>By Monday the committee had voted.</p>", []),
+        ('<div class="post-author"><div>Scott Matton</div><div>March 2, 2026</div></div>',
+         ["Scott Matton"]),
+        ('<div class="author_intro"><a href="/author/yucy/"><p class="sr-only">Yucy Lin</p></a>'
+         '<a href="/author/yucy/"><p class="name">Yucy Lin</p></a></div>', ["Yucy Lin"]),
     ],
 )  # fmt: skip
 def test_bylines_in_page(top: str, authors: list[str]) -> None:
     assert extract(page(top=top), URL).authors == authors
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        '<div class="author-tools"><strong>Text Size</strong></div>',
+        '<div class="author-bio"><a href="#bio">Full Bio</a></div>',
+        '<div class="author"><a href="/staff/7">NOC Admin</a></div>',
+    ],
+)
+def test_page_widgets_in_author_boxes_are_no_byline(top: str) -> None:
+    assert record_authors(extract(page(top=top), URL).authors) == []
 
 
 # --- body text --------------------------------------------------------------------------------
