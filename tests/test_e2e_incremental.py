@@ -143,6 +143,17 @@ def test_second_run_fetches_no_article_page_and_emits_nothing(
     assert result.stat("newscrawl/items/processed") == 0
 
 
+def test_second_run_counts_stored_articles_per_source_and_flags_none(
+    second: tuple[CrawlResult, Counter[str]],
+) -> None:
+    """A source whose articles are all stored already is healthy, not "no_articles"."""
+    result, _hits = second
+    for source in ("express", "elrisala", "valleyherald", "lequotidien"):
+        assert result.stat(f"newscrawl/source/{source}/incremental/skipped_stored") > 0, source
+    assert "FLAGGED" not in result.stderr
+    assert "flagged (no_articles)" not in result.stderr
+
+
 def test_third_run_emits_exactly_the_new_articles(third: tuple[CrawlResult, Counter[str]]) -> None:
     result, hits = third
     assert sorted(r["url"] for r in result.records) == sorted(s.url for s in NEW_STORIES)

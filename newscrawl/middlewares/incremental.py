@@ -2,7 +2,8 @@
 
 Honours request meta ``newscrawl_candidate`` (set by the spider on article links and
 feed/sitemap entries); seeds (feeds, sitemaps, start pages) are never skipped.
-Stats: ``newscrawl/incremental/skipped_stored``.
+Stats: ``newscrawl/incremental/skipped_stored``, also per source (the run's ``known`` count:
+a source whose articles are all stored already is not flagged ``no_articles``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from newscrawl import stats
 from newscrawl.crawlstate import crawler_store
+from newscrawl.middlewares.faultlog import request_source
 from newscrawl.store import Store
 from newscrawl.urls import canonicalize
 
@@ -34,6 +36,8 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         if self.store.known_urls([request.url, canonicalize(request.url)]):
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(stats.INCREMENTAL_SKIPPED)
+            if source := request_source(request):
+                self.crawler.stats.inc_value(stats.per_source(stats.INCREMENTAL_SKIPPED, source))
             logger.debug("Already stored, not fetched: %s", request.url)
             return None
         return request
