@@ -92,5 +92,5 @@ FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 FEED_STORE_EMPTY = True
 
 # --- newscrawl ------------------------------------------------------------------------------------
-NEWSCRAWL_STORE = "sqlite:///newscrawl.sqlite3"
-NEWSCRAWL_KEEP_DUPLICATES = False
+# NEWSCRAWL_* defaults live in newscrawl/config.py, not here: a value set in this file would
+# hide the NEWSCRAWL_* environment variable a cron job sets (docs/settings.md).

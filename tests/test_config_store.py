@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from scrapy.settings import Settings
+from scrapy.utils.project import get_project_settings
 
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import ConfigError, StoreError
@@ -20,6 +21,21 @@ def test_defaults_and_conversion() -> None:
     assert config.keep_duplicates is True
     assert config.minhash_perms == 64
     assert config.store == "sqlite:///newscrawl.sqlite3"
+
+
+def test_environment_variables_apply_under_the_project_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every NEWSCRAWL_* setting can come from the environment: the project's settings.py
+    must not shadow one with its own default."""
+    monkeypatch.setenv("NEWSCRAWL_STORE", f"sqlite:///{tmp_path}/cron.sqlite3")
+    monkeypatch.setenv("NEWSCRAWL_KEEP_DUPLICATES", "True")
+    config = NewscrawlConfig.from_settings(get_project_settings())
+    assert config.store == f"sqlite:///{tmp_path}/cron.sqlite3"
+    assert config.keep_duplicates is True
+    given = get_project_settings()
+    given.set("NEWSCRAWL_STORE", "sqlite:///given.sqlite3", priority="cmdline")
+    assert NewscrawlConfig.from_settings(given).store == "sqlite:///given.sqlite3"  # -s wins
 
 
 @pytest.mark.parametrize(
