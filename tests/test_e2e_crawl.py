@@ -226,6 +226,17 @@ def test_bad_sources_file_fails_before_any_request(
     assert not fakeweb.hits, "no request before the sources file is valid"
 
 
+def test_missing_registry_file_fails_before_any_request(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    missing = tmp_path / "outlets.toml"
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", "urls=http://express.test/",
+                       "-s", f"NEWSCRAWL_REGISTRY={missing}")  # fmt: skip
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    (line_out,) = ERROR_LINE.findall(result.stderr)
+    assert line_out == f"newscrawl: error: {missing}: registry file not found (NEWSCRAWL_REGISTRY)"
+    assert not fakeweb.hits
+
+
 def test_adhoc_urls_crawl_a_hub_and_its_articles(fakeweb: FakeWeb, tmp_path: Path) -> None:
     hub = "http://lequotidien.test/rubrique/actualite/"
     result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"urls={hub}")

@@ -292,7 +292,10 @@ def test_a_second_crawl_on_a_locked_store_is_refused_before_any_request(
             proc.kill()
             proc.wait(timeout=10)
     assert result.returncode != 0
-    assert f"another crawl (pid {proc.pid}, crawl_id nightly-1" in result.stderr
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"newscrawl: error: NEWSCRAWL_STORE='{store}': another crawl")
+    assert f"another crawl (pid {proc.pid}, crawl_id nightly-1" in last
     assert web.hits == {}
 
 

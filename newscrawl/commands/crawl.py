@@ -1,32 +1,39 @@
 """``scrapy crawl``, with newscrawl's start-up checks: one clear line and exit 1 on bad input.
 
-The sources file, NEWSCRAWL_* settings and the store are checked before the crawler starts,
-so a bad configuration never sends a request and never prints a traceback.
+The sources file, NEWSCRAWL_* settings, the outlet registry and the store (and its run lock:
+no second crawl on one SQLite store) are checked before the crawler starts, so a bad
+configuration never sends a request and never prints a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.utils.conf import feed_process_params_from_cli
 
 from newscrawl.addons import check_redis
+from newscrawl.attribution.registry import load_registry
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
 from newscrawl.operations.health import run_failed
+from newscrawl.operations.lock import RunLock, acquire_run_lock
 from newscrawl.spiders.news import NewsSpider, resolve_sources
 from newscrawl.store import open_store
 
 
-def preflight(spargs: dict[str, str], settings: object) -> None:
-    """Validate everything a news crawl needs; raise NewscrawlError with a one-line message."""
+def preflight(spargs: dict[str, str], settings: object) -> RunLock | None:
+    """Validate everything a news crawl needs and take the store's run lock (None where the
+    store needs none); raise NewscrawlError with a one-line message."""
     resolve_sources(spargs.get("sources"), spargs.get("urls"))
     config = NewscrawlConfig.from_settings(settings)
+    load_registry(config.registry)
     open_store(config.store).close()
     check_redis(config.redis_url)
+    return acquire_run_lock(config.store)
 
 
 class Command(ScrapyCrawlCommand):
@@ -57,11 +64,14 @@ class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args and args[0] == NewsSpider.name:
             try:
-                preflight(opts.spargs, self.settings)
+                lock = preflight(opts.spargs, self.settings)
             except NewscrawlError as exc:
                 print(f"newscrawl: error: {exc}", file=sys.stderr)
                 self.exitcode = 1
                 return
-        super().run(args, opts)
+            with lock if lock is not None else nullcontext():  # RunRecorder holds it too
+                super().run(args, opts)
+        else:
+            super().run(args, opts)
         if self._crawler is not None and run_failed(self._crawler):
             self.exitcode = 1
