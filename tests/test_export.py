@@ -142,6 +142,10 @@ def test_bad_arguments_are_one_line_errors(store_url: str, tmp_path: Path) -> No
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines()[-1].startswith("newscrawl: error: NEWSCRAWL_STORE=")
     assert not (tmp_path / "x.csv").exists()
+    proc = export(f"sqlite:///{tmp_path}/typo.sqlite3", "-o", str(tmp_path / "x.csv"))
+    assert proc.returncode == 1
+    assert "no store at" in proc.stderr.strip().splitlines()[-1]
+    assert not (tmp_path / "typo.sqlite3").exists()
 
 
 def test_since_accepts_dates_and_datetimes_as_utc() -> None:

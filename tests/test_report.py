@@ -121,6 +121,12 @@ def test_report_is_self_contained(store_url: str, tmp_path: Path) -> None:
 def test_empty_store_and_bad_store_are_reported_plainly(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     proc = run_report(f"sqlite:///{tmp_path}/empty.sqlite3", "-o", str(out))
+    assert proc.returncode == 1  # a mistyped path is no new, empty store
+    assert proc.stderr.strip().splitlines()[-1].startswith("newscrawl: error: NEWSCRAWL_STORE=")
+    assert "no store at" in proc.stderr
+    assert not (tmp_path / "empty.sqlite3").exists()
+    open_store(f"sqlite:///{tmp_path}/empty.sqlite3").close()
+    proc = run_report(f"sqlite:///{tmp_path}/empty.sqlite3", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "No run recorded in this store yet." in out.read_text(encoding="utf-8")
     proc = run_report("sqlite:////nonexistent/dir/s.sqlite3", "-o", str(tmp_path / "r.html"))

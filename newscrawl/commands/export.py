@@ -13,7 +13,7 @@ from scrapy.exceptions import UsageError
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
 from newscrawl.operations.export import FORMATS, export_records, parse_since, select_records
-from newscrawl.store import open_store
+from newscrawl.store import open_existing_store
 
 
 class Command(ScrapyCommand):
@@ -54,7 +54,7 @@ class Command(ScrapyCommand):
             raise UsageError(str(exc)) from None
         try:
             config = NewscrawlConfig.from_settings(self.settings)
-            store = open_store(config.store)
+            store = open_existing_store(config.store)
             try:
                 records = select_records(store, since, opts.source, opts.include_duplicates)
                 count = export_records(records, path, fmt)

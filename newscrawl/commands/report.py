@@ -16,7 +16,7 @@ from newscrawl.config import NewscrawlConfig, redact_url_credentials
 from newscrawl.exceptions import NewscrawlError
 from newscrawl.operations.htmlreport import render_report
 from newscrawl.operations.runs import load_runs
-from newscrawl.store import open_store
+from newscrawl.store import open_existing_store
 
 
 def positive_int(text: str) -> int:
@@ -55,7 +55,7 @@ class Command(ScrapyCommand):
             raise UsageError(f"unexpected arguments: {' '.join(args)}")
         try:
             config = NewscrawlConfig.from_settings(self.settings)
-            store = open_store(config.store)
+            store = open_existing_store(config.store)
             try:
                 runs = load_runs(store, opts.runs)
             finally:

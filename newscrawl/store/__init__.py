@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from newscrawl.exceptions import StoreError
 from newscrawl.store.base import Store
+from newscrawl.store.sqlite import sqlite_path
 
 STORE_SCHEMES: dict[str, str] = {
     "sqlite": "newscrawl.store.sqlite:SQLiteStore",
@@ -29,4 +31,14 @@ def open_store(url: str) -> Store:
     return store
 
 
-__all__ = ["STORE_SCHEMES", "Store", "StoreError", "open_store"]
+def open_existing_store(url: str) -> Store:
+    """``open_store`` for commands that only read: an SQLite file that does not exist is a
+    StoreError (a mistyped path), not a new empty store."""
+    if url.lower().startswith("sqlite:"):
+        path = sqlite_path(url)
+        if path != ":memory:" and not Path(path).expanduser().exists():
+            raise StoreError(f"NEWSCRAWL_STORE={url!r}: no store at {path} (no crawl wrote it)")
+    return open_store(url)
+
+
+__all__ = ["STORE_SCHEMES", "Store", "StoreError", "open_existing_store", "open_store"]
