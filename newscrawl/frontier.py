@@ -223,7 +223,7 @@ class SharedFrontier:
     @classmethod
     def from_crawler(cls, crawler: Any) -> SharedFrontier:
         if not redis_url_of(crawler.settings):
-            raise NotConfigured("NEWSCRAWL_REDIS_URL is not set")
+            raise NotConfigured  # NEWSCRAWL_REDIS_URL unset; no args: Scrapy would log a WARNING
         ext = cls(crawler, crawler_config(crawler).idle_timeout)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_idle, signal=signals.spider_idle)

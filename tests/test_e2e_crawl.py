@@ -87,6 +87,14 @@ def test_crawl_exits_0(crawl: tuple[CrawlResult, Counter[str]]) -> None:
     assert result.stats["finish_reason"] == "finished"
 
 
+def test_a_clean_crawl_logs_no_warning(crawl: tuple[CrawlResult, Counter[str]]) -> None:
+    """Under LOG_LEVEL=WARNING a cron log shows only problems: options left at their
+    defaults (no page budget, no Redis) are no warning."""
+    result, _ = crawl
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert not [w for w in warnings if "Disabled" in w], warnings
+
+
 def test_dash_o_replaces_the_default_feed(crawl: tuple[CrawlResult, Counter[str]]) -> None:
     """``-O out.jsonl`` is the run's only feed: no output/news-<time>.jsonl besides (contract 4)."""
     result, _ = crawl

@@ -42,7 +42,7 @@ class PageBudgetMiddleware:
     def from_crawler(cls, crawler: Any) -> PageBudgetMiddleware:
         budget = crawler_config(crawler).max_pages_per_source
         if budget <= 0:
-            raise NotConfigured("NEWSCRAWL_MAX_PAGES_PER_SOURCE is 0 (unlimited)")
+            raise NotConfigured  # 0 = unlimited, the default; no args: Scrapy would log a WARNING
         return cls(budget, crawler.stats)
 
     def process_request(self, request: Any) -> None:
