@@ -50,6 +50,8 @@ SPIDER_MIDDLEWARES = {
 # The Counting* classes are Scrapy's own middlewares at their usual orders, plus a stat.
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.safety.UnsafeTargetMiddleware": 60,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.robots.CountedRobotsTxtMiddleware": 100,
     "newscrawl.middlewares.budget.PageBudgetMiddleware": 110,
     "newscrawl.middlewares.faults.FaultStats": 540,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -290,3 +291,21 @@ def test_every_article_is_emitted_once(crawl: Crawl) -> None:
 
 def test_workdir_holds_the_store(crawl: Crawl) -> None:
     assert crawl.result.stat(stats.STORE_WRITTEN) == len(crawl.result.records)
+
+
+def test_a_site_whose_robots_txt_fails_is_crawled_with_no_error_line(tmp_path: Path) -> None:
+    """A dead robots.txt is a counted fault like a dead page: no ERROR and no traceback in
+    the cron log, and the site is crawled as if it had none."""
+    site = "http://norobots.test"
+    with FakeWeb(sites_dir=None) as web:
+        web.add(f"{site}/robots.txt", b"", fault="reset")
+        web.add(f"{site}/", f'<html><body><a href="{site}/2026/01/story">Story</a></body></html>')
+        web.add(f"{site}/2026/01/story", hw.article("A story behind a dead robots.txt"))
+        result = run_crawl(web.proxy_url, tmp_path, "-a", f"urls={site}/", timeout=120)
+        assert web.fetched(f"{site}/robots.txt") == 1 + RETRY_TIMES
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert [r["title"] for r in result.records] == ["A story behind a dead robots.txt"]
+    assert "Traceback" not in result.stderr
+    assert "Error downloading" not in result.stderr
+    assert result.stat("log_count/ERROR") == 0
+    assert result.stat(f"{stats.ERRORS_DOWNLOAD}/DownloadFailedError") == 1

@@ -110,7 +110,8 @@ def test_the_safety_middleware_is_enabled_before_robots_txt(tmp_path: Path) -> N
     crawler = get_crawler(settings_dict={**_project_settings(), "NEWSCRAWL_STORE": store})
     order = crawler.settings.getwithbase("DOWNLOADER_MIDDLEWARES")
     name = "newscrawl.middlewares.safety.UnsafeTargetMiddleware"
-    assert order[name] < order["scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"]
+    assert order["scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"] is None
+    assert order[name] < order["newscrawl.middlewares.robots.CountedRobotsTxtMiddleware"]
 
 
 def _project_settings() -> dict[str, object]:
