@@ -69,6 +69,8 @@ def crawl(
             "-s", f"NEWSCRAWL_REDIS_URL={redis_url}", "-s", f"NEWSCRAWL_IDLE_TIMEOUT={IDLE}",
             "-s", "CONCURRENT_REQUESTS=4",  # a worker takes no more than it can fetch at once
             "-s", f"USER_AGENT=newscrawl-test-worker-{i}",  # the gate tells workers apart
+            # A worker's share of a source may hold no article: that is no broken source.
+            "-s", "NEWSCRAWL_FAIL_ON_HEALTH=True",
             store=pg_url, env={"NEWSCRAWL_WORKERS": "1"}, timeout=90,
         )  # fmt: skip
 
@@ -82,6 +84,7 @@ def crawl(
     done = [r for r in results if r is not None]
     for r in done:
         assert r.returncode == 0, r.stderr[-3000:]
+        assert "flagged (no_articles)" not in r.stderr
     return done
 
 

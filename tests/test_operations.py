@@ -107,6 +107,17 @@ def test_a_source_that_only_found_stored_articles_is_not_flagged() -> None:
     assert check_source(counts(fetched=1, known=12), []) == []
 
 
+def test_a_shared_crawl_worker_is_judged_only_on_what_its_share_shows() -> None:
+    """With a Redis frontier, another worker may have fetched the source's articles."""
+    idle = counts(fetched=0)
+    assert check_source(idle, [], shared=True) == []
+    assert [f.kind for f in check_source(idle, [])] == ["no_articles"]  # alone: broken
+    seeds_only = counts(fetched=2, discovery={"feed_entries": 9})  # queued for the others
+    assert check_source(seeds_only, [], shared=True) == []
+    dead_feed = counts(fetched=2, errors={"http/500": 2})  # fetched, nothing to follow
+    assert [f.kind for f in check_source(dead_feed, [], shared=True)] == ["no_articles"]
+
+
 def test_yield_and_length_falling_by_more_than_half_are_flagged() -> None:
     history = [healthy(words=400), healthy(words=420), healthy(words=380)]
     broken = counts(

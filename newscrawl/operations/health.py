@@ -20,6 +20,9 @@ MIN_ARTICLES = 3
 DROP_FACTOR = 0.5
 """A value below this share of its recent median is a drop."""
 
+DISCOVERED = ("feed_entries", "sitemap_entries", "links_followed")
+"""Discovery counts (``newscrawl/discovery/<name>``) that queue article candidates."""
+
 FAILED_ATTR = "_newscrawl_health_failed"
 STAT_FLAGGED = "newscrawl/health/flagged"
 STAT_FAILED = "newscrawl/health/failed"
@@ -36,14 +39,28 @@ class HealthFlag:
         return {"kind": self.kind, "message": self.message}
 
 
+def _left_to_others(counts: SourceCounts) -> bool:
+    """A worker's share of a source that says nothing of its health: no request of it sent
+    (other workers took them), or links found and queued for the other workers to fetch."""
+    attempted = counts.fetched + counts.error_count("download")
+    found = sum(counts.discovery.get(k, 0) for k in DISCOVERED)
+    return attempted == 0 or found > 0
+
+
 def _baseline(values: list[float | None]) -> float | None:
     return median([v for v in values if v is not None])
 
 
-def check_source(current: SourceCounts, history: list[SourceCounts]) -> list[HealthFlag]:
-    """Health flags of a source's run, given its earlier runs (newest first)."""
+def check_source(current: SourceCounts, history: list[SourceCounts], *,
+                 shared: bool = False) -> list[HealthFlag]:  # fmt: skip
+    """Health flags of a source's run, given its earlier runs (newest first).
+
+    ``shared``: one worker's run of a crawl several workers share (Redis frontier). Its share
+    of a source may hold no article while the crawl's does: "no articles" then needs this
+    worker to have fetched the source and found nothing to follow either.
+    """
     flags: list[HealthFlag] = []
-    if current.article_pages + current.known == 0:
+    if current.article_pages + current.known == 0 and not (shared and _left_to_others(current)):
         flags.append(HealthFlag(
             "no_articles",
             f"no article found ({current.fetched} pages fetched,"

@@ -247,7 +247,8 @@ class RunRecorder:
         for name, counts in run.sources.items():
             history = source_history(self.store, name, before=run.started_at or _now(),
                                      exclude=run.crawl_id, limit=health.HISTORY_RUNS)  # fmt: skip
-            counts.health = [f.to_dict() for f in health.check_source(counts, history)]
+            flags = health.check_source(counts, history, shared=bool(self.config.redis_url))
+            counts.health = [f.to_dict() for f in flags]
         flagged = len(run.flagged)
         self.crawler.stats.set_value(health.STAT_FLAGGED, flagged)
         if flagged and self.config.fail_on_health:
