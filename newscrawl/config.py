@@ -13,11 +13,13 @@ DEFAULT_STORE = "sqlite:///newscrawl.sqlite3"
 EXTRACTION_MODES = ("thorough", "fast")
 
 _PASSWORD = re.compile(r"(//[^:/@]*:)[^@/]*@")
+_PASSWORD_PARAM = re.compile(r"([?&](?:password|passwd|pwd|sslpassword)=)[^&#]*", re.I)
 
 
 def redact_url_credentials(url: str) -> str:
-    """``postgresql://user:secret@host/db`` -> ``postgresql://user:***@host/db`` (for logs)."""
-    return _PASSWORD.sub(r"\1***@", url)
+    """``postgresql://user:secret@host/db`` -> ``postgresql://user:***@host/db`` (for logs);
+    a password in the query string (``?password=secret``, libpq and redis-py read it) too."""
+    return _PASSWORD_PARAM.sub(r"\1***", _PASSWORD.sub(r"\1***@", url))
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,8 @@ class NewscrawlConfig:
             raise ConfigError(f"NEWSCRAWL_IDLE_TIMEOUT={self.idle_timeout}: expected seconds > 0")
         if "://" not in self.store:
             raise ConfigError(
-                f"NEWSCRAWL_STORE={self.store!r}: expected a URL such as sqlite:///PATH"
-                " or postgresql://user@host/db"
+                f"NEWSCRAWL_STORE={redact_url_credentials(self.store)!r}: expected a URL such as"
+                " sqlite:///PATH or postgresql://user@host/db"
             )
 
 

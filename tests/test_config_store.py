@@ -8,7 +8,7 @@ import pytest
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from newscrawl.config import NewscrawlConfig
+from newscrawl.config import NewscrawlConfig, redact_url_credentials
 from newscrawl.exceptions import ConfigError, StoreError
 from newscrawl.items import CONTRACT_FIELDS, ArticleRecord
 from newscrawl.store import open_store
@@ -36,6 +36,28 @@ def test_environment_variables_apply_under_the_project_settings(
     given = get_project_settings()
     given.set("NEWSCRAWL_STORE", "sqlite:///given.sqlite3", priority="cmdline")
     assert NewscrawlConfig.from_settings(given).store == "sqlite:///given.sqlite3"  # -s wins
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://crawler:s3cret@db/news", "postgresql://crawler:***@db/news"),
+        ("redis://:s3cret@127.0.0.1:6379/0", "redis://:***@127.0.0.1:6379/0"),
+        ("postgresql://crawler@db/news?password=s3cret&sslmode=require",
+         "postgresql://crawler@db/news?password=***&sslmode=require"),
+        ("redis://127.0.0.1:6379/0?db=1&Password=s3cret", "redis://127.0.0.1:6379/0?db=1&Password=***"),
+        ("sqlite:///data/news.sqlite3", "sqlite:///data/news.sqlite3"),
+    ],
+)  # fmt: skip
+def test_passwords_are_masked_in_urls_shown(url: str, shown: str) -> None:
+    assert redact_url_credentials(url) == shown
+
+
+def test_a_mistyped_store_scheme_does_not_show_the_password() -> None:
+    with pytest.raises(StoreError) as info:
+        open_store("postgress://crawler:s3cret@db/news")
+    assert "s3cret" not in str(info.value)
+    assert "unknown scheme 'postgress'" in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from newscrawl.config import redact_url_credentials
 from newscrawl.exceptions import StoreError
 from newscrawl.store.base import Store
 from newscrawl.store.sqlite import sqlite_path
@@ -22,7 +23,7 @@ def open_store(url: str) -> Store:
     target = STORE_SCHEMES.get(scheme)
     if target is None:
         raise StoreError(
-            f"NEWSCRAWL_STORE={url!r}: unknown scheme {scheme!r};"
+            f"NEWSCRAWL_STORE={redact_url_credentials(url)!r}: unknown scheme {scheme!r};"
             f" expected one of {', '.join(sorted(STORE_SCHEMES))}"
         )
     module_name, class_name = target.split(":")
