@@ -37,7 +37,7 @@ class Command(ScrapyCommand):
                             help="only records fetched since DATE (UTC, ISO 8601)")  # fmt: skip
         parser.add_argument("--source", metavar="NAME", help="only records of this source")
         parser.add_argument("--include-duplicates", action="store_true",
-                            help="also records kept as duplicates (duplicate_of set)")  # fmt: skip
+                            help="also stored duplicates (duplicate_of set)")  # fmt: skip
         parser.add_argument("-o", "--output", metavar="PATH", required=True,
                             help="file to write")  # fmt: skip
 
