@@ -160,3 +160,25 @@ def test_queue_keeps_priorities_and_mixes_hosts(redis_server: RedisServer, redis
     assert popped[0].url == "http://h3.test/feed.xml"  # type: ignore[union-attr]
     first = [r.url.split("/")[2] for r in popped[1:13]]  # type: ignore[union-attr]
     assert len(set(first)) >= 3  # not ten of one host, then ten of the next
+
+
+def test_a_resumed_queue_is_reported_at_info_without_a_deprecation_warning(
+    redis_server: RedisServer, redis_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """scrapy-redis reports a queue left by a dead crawl through the deprecated Spider.log()."""
+    import warnings
+
+    from scrapy_redis.scheduler import Scheduler
+
+    crawler = get_crawler(NewsSpider, {**ADDONS, "NEWSCRAWL_REDIS_URL": redis_url})
+    spider = NewsSpider.from_crawler(crawler, urls="http://alpha.test/")
+    scheduler = Scheduler.from_crawler(crawler)
+    scheduler.open(spider)
+    scheduler.queue.push(Request("http://alpha.test/2026/12/01/left-over.html"))
+    again = Scheduler.from_crawler(crawler)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a deprecation warning would fail here
+        with caplog.at_level("INFO", logger="news"):
+            again.open(spider)
+    assert ("news", 20, "Resuming crawl (1 requests scheduled)") in caplog.record_tuples
+    again.queue.clear()

@@ -105,6 +105,11 @@ class NewsSpider(scrapy.Spider):
         logger.info("Crawl %s: %d source(s)", spider.crawl_id, len(spider.sources))
         return spider
 
+    def log(self, message: Any, level: int = logging.INFO, **kw: Any) -> None:
+        """Scrapy deprecated ``Spider.log()`` (a warning each call), but scrapy-redis still
+        reports a resumed queue with it: "Resuming crawl (N requests scheduled)", at INFO."""
+        self.logger.log(level, message, **kw)
+
     # --- seeding --------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for source in self.sources.values():
