@@ -309,3 +309,23 @@ def test_a_site_whose_robots_txt_fails_is_crawled_with_no_error_line(tmp_path: P
     assert "Error downloading" not in result.stderr
     assert result.stat("log_count/ERROR") == 0
     assert result.stat(f"{stats.ERRORS_DOWNLOAD}/DownloadFailedError") == 1
+
+
+def test_requests_waiting_for_a_slow_robots_txt_are_all_checked(tmp_path: Path) -> None:
+    """Start pages of one site, some disallowed, all sent while its robots.txt downloads:
+    every one is checked against it (Scrapy 2.19 let all but the first two waiters through)."""
+    site = "http://slowrobots.test"
+    allowed = f"{site}/2026/01/open"
+    private = [f"{site}/private/{i}" for i in range(4)]
+    with FakeWeb(sites_dir=None) as web:
+        web.add(f"{site}/robots.txt", "User-agent: *\nDisallow: /private/\n",
+                content_type="text/plain", delay=0.5)  # fmt: skip
+        for url in [allowed, *private]:
+            web.add(url, hw.article(f"Page {url.rsplit('/', 1)[-1]}"))
+        urls = ",".join([allowed, *private])
+        result = run_crawl(web.proxy_url, tmp_path, "-a", f"urls={urls}", timeout=120)
+        fetched = web.fetched_urls("slowrobots.test")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not set(private) & fetched, "a page robots.txt forbids was fetched"
+    assert allowed in fetched
+    assert result.stat("robotstxt/forbidden") == len(private)
