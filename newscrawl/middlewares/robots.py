@@ -5,7 +5,8 @@ robots.txt is checked against it, and a failed robots.txt download is logged lik
   await one shared Deferred through ``Deferred.asFuture``, whose callback returns None; so
   the first waiter gets the parser and every later one gets None, which Scrapy reads as
   "allowed". Several seeds of one site, or a worker resuming a shared queue, had pages that
-  robots.txt forbids fetched. Here each waiter gets its own Deferred, fired with the parser.
+  robots.txt forbids fetched. Here each waiter gets its own Deferred, fired with the parser,
+  as Scrapy did before scrapy/scrapy#6802 (which noted the branch had no test).
 - Failed downloads: Scrapy logs "Error downloading <robots.txt>" at ERROR with a traceback,
   once per site and run; over thousands of sources a dead domain would put a traceback in
   every cron log. The download error is counted under
