@@ -65,8 +65,12 @@ def check_redis(url: str) -> None:
         client.close()
     except (redis.RedisError, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # Reached, but refused: a missing or wrong password ("HELLO must be called with the
+        # client already authenticated", "invalid username-password pair").
+        refused = isinstance(exc, redis.AuthenticationError | redis.ResponseError)
+        what = "Redis refused the connection" if refused else "cannot reach Redis"
         raise ConfigError(
-            f"NEWSCRAWL_REDIS_URL={redact_url_credentials(url)!r}: cannot reach Redis: {reason}"
+            f"NEWSCRAWL_REDIS_URL={redact_url_credentials(url)!r}: {what}: {reason}"
         ) from None
 
 

@@ -70,6 +70,24 @@ def test_ping_passes_on_a_live_server(redis_url: str) -> None:
     check_redis(redis_url)
 
 
+def test_a_server_that_wants_a_password_is_said_to_refuse_not_to_be_unreachable(
+    redis_server: RedisServer, redis_url: str
+) -> None:
+    import redis
+
+    redis_server.client().config_set("requirepass", "hunter2")
+    try:
+        with pytest.raises(ConfigError) as err:
+            check_redis(redis_url)
+        assert "Redis refused the connection" in str(err.value)
+        assert "cannot reach" not in str(err.value)
+    finally:
+        authed = redis.Redis.from_url(redis_url, password="hunter2")
+        authed.config_set("requirepass", "")
+        authed.close()
+    check_redis(redis_url)
+
+
 def frontier(server: RedisServer, name: str, mode: str = "crawl") -> Frontier:
     return Frontier(server.client(), "news", name, mode)
 
