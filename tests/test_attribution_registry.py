@@ -68,6 +68,20 @@ def test_unknown_names_are_kept_as_written_and_tidied(registry: Registry) -> Non
     assert tidy_domain("https://www.daily-express.co.uk/x") == "Daily-Express.co.uk"
 
 
+@pytest.mark.parametrize(
+    ("written", "tidied"),
+    [
+        ("PubMed Central (PMC)", "PubMed Central (PMC)"),  # its own brackets stay whole
+        ("Times [UK]", "Times [UK]"),
+        ("(Reuters)", "Reuters"),  # brackets around the whole name go
+        ("[Getty Images].", "Getty Images"),
+        ("Reuters)", "Reuters"),  # a stray one at an end goes
+    ],
+)
+def test_brackets_around_a_name_go_and_brackets_inside_it_stay(written: str, tidied: str) -> None:
+    assert tidy_name(written) == tidied
+
+
 def test_generic_and_data_source_names(registry: Registry) -> None:
     assert registry.is_generic("وكالات")
     assert registry.is_generic("Agencies")

@@ -187,7 +187,8 @@ class Registry:
 
 def tidy_name(name: str) -> str:
     """An unknown credited name as written, tidied: spacing, quotes, "www.", slugs, descriptors."""
-    text = " ".join(name.split()).strip(" \"'“”‘’«»()[]{}.,;:-–—|")
+    edges = " \"'“”‘’«».,;:-–—|"
+    text = _unwrapped(" ".join(name.split()).strip(edges)).strip(edges)
     domain = _DOMAIN.fullmatch(text)
     if domain is not None:
         host = domain.group(1).lower()
@@ -198,6 +199,22 @@ def tidy_name(name: str) -> str:
     if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", text):  # a slug: "some-outlet"
         text = " ".join(part.capitalize() for part in re.split(r"[-_]", text))
     return text[:MAX_NAME_CHARS].strip()
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` without brackets around the whole of it ("(Reuters)" -> "Reuters") or a
+    stray one at an end; a bracketed part that closes stays ("PubMed Central (PMC)")."""
+    while text and text[0] in _BRACKETS and text.endswith(_BRACKETS[text[0]]):
+        text = text[1:-1].strip()
+    for opening, closing in _BRACKETS.items():
+        if text.endswith(closing) and opening not in text:
+            text = text[:-1].rstrip()
+        if text.startswith(opening) and closing not in text:
+            text = text[1:].lstrip()
+    return text
 
 
 def tidy_domain(host_or_url: str) -> str:
