@@ -17,7 +17,8 @@ TRACKING_PARAMS = frozenset(
         "_ga", "_gl", "ocid", "cmpid", "ncid", "ref_src", "ref_url", "smid", "smtyp",
         "at_medium", "at_campaign", "sr_share", "spm", "wt_mc", "wt.mc_id", "__twitter_impression",
         "s_cid", "guccounter", "guce_referrer",
-        "guce_referrer_sig", "amp", "utm",
+        "guce_referrer_sig", "amp", "utm", "srsltid", "wbraid", "gbraid", "twclid", "ttclid",
+        "li_fat_id", "rdt_cid", "epik",
     }
 )  # fmt: skip
 TRACKING_PREFIXES = ("utm_", "hsa_", "pk_", "mtm_", "__hs", "vero_", "oly_")

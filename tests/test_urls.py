@@ -19,6 +19,7 @@ from newscrawl.urls import (
         ("HTTP://Express.TEST:80/news/a/", "http://express.test/news/a"),
         ("https://x.test:443/a?utm_source=tw&utm_medium=social&id=7", "https://x.test/a?id=7"),
         ("http://x.test/a?fbclid=abc&gclid=1&b=2&a=1#comments", "http://x.test/a?a=1&b=2"),
+        ("https://x.test/a?srsltid=AfmBOo&wbraid=1&ttclid=2&p=3", "https://x.test/a?p=3"),
         ("http://x.test/a;jsessionid=ABC123?x=1", "http://x.test/a?x=1"),
         ("http://x.test", "http://x.test/"),
         ("http://x.test//a//b/", "http://x.test/a/b"),
