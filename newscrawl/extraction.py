@@ -16,7 +16,7 @@ from trafilatura.metadata import extract_author, extract_metadata, extract_title
 from trafilatura.settings import Extractor
 
 from newscrawl.authors import clean_authors
-from newscrawl.extraction_dates import iso_date, pick_modified, pick_published
+from newscrawl.extraction_dates import dated_day, iso_date, pick_modified, pick_published
 from newscrawl.extraction_meta import pick_authors, pick_title
 from newscrawl.extraction_text import body_text
 from newscrawl.pagemeta import PageMeta
@@ -118,10 +118,10 @@ def extract(
             raise ExtractionError("no_text")
         if thorough:
             meta = extract_metadata(tree, default_url=url, date_config=_FAST_DATES)
-            doc_title, doc_author, doc_date = meta.title or "", meta.author, meta.date
+            doc_title, doc_author, doc_date = meta.title or "", meta.author, dated_day(meta.date)
         else:
             doc_title, doc_author = "", None
-            doc_date = find_date(tree, url=url, **_FAST_DATES)
+            doc_date = dated_day(find_date(tree, url=url, **_FAST_DATES))
         title = pick_title(tree, page, article, doc_title, url)
         authors = pick_authors(tree, article, page.meta_tags, doc_author)
         if not thorough and not title:  # trafilatura's guesses: the fast mode's fallbacks
@@ -136,7 +136,7 @@ def extract(
     published = pick_published(doc_date, article, page.meta_tags, tree)
     if published is None and guess_date:  # htmldate's extensive search: slow, so only when
         # all else fails and no feed or sitemap gives the date (which would win over it)
-        published = iso_date(find_date(tree, url=url, **_EXTENSIVE_DATES))
+        published = iso_date(dated_day(find_date(tree, url=url, **_EXTENSIVE_DATES)))
     return Extraction(
         title=repair_text(title),
         text=repair_text(normalise_paragraphs(text)),

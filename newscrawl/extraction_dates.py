@@ -108,6 +108,13 @@ def headline_date(tree: etree._Element) -> str | None:
     return _date_of(m) if m else None
 
 
+def dated_day(value: str | None) -> str | None:
+    """htmldate's guess, or None when it is a bare "YYYY-01-01": htmldate fills a day it only
+    knows the year of (a "© 2025" line) with January 1st. On the 793 WCXB pages none of the 63
+    such guesses was a page's date."""
+    return None if value and re.fullmatch(r"\d{4}-01-01", value.strip()) else value
+
+
 def iso_date(value: str | None) -> str | None:
     """ISO 8601 date or datetime from common date strings; None when unparsable."""
     if not value:

@@ -192,6 +192,15 @@ def test_date_under_headline_that_is_the_modification_date_is_not_the_publicatio
     assert pick_published("2023-04-07", article, {}, tree(html)) == "2023-04-07"
 
 
+@pytest.mark.parametrize("thorough", [True, False])
+def test_a_copyright_year_is_no_publication_date(thorough: bool) -> None:
+    """htmldate reads "© 2025" as 2025-01-01: a day nobody published on."""
+    html = page(top="<h1>Council approves budget</h1>").replace(
+        "</body>", "<footer><p>© 2025 Herald Media. All rights reserved.</p></footer></body>"
+    )
+    assert extract(html, URL, thorough=thorough).published is None
+
+
 def test_extract_reads_date_line() -> None:
     html = page(top="<h1>Council approves budget</h1><p class='meta'>October 14, 2025</p>")
     assert extract(html, URL).published == "2025-10-14"
