@@ -141,6 +141,12 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("Follow us", K.CTA),
     ("Book a demo", K.CTA),
     ("This story is funded by readers like you", K.CTA),
+    ("Thank you! Your submission has been received!", K.CTA),
+    ("Oops! Something went wrong while submitting the form.", K.CTA),
+    ("If you are a human, ignore this field", K.CTA),
+    ("Listen to this article in summarized format", K.CTA),
+    ("[CTA_MODULE]", K.TEMPLATE),
+    ("{{ newsletter_signup }}", K.TEMPLATE),
 ]
 
 # Article prose that mentions rule keywords but must stay.
@@ -166,6 +172,8 @@ KEPT_LINES = [
     "Home prices rose by 4% in March compared with a year earlier.",
     "Originally published in March 2022, the report was updated twice after the election.",
     "The agency earned a commission of 3% on every sale, according to court filings.",
+    "Thank you! Your kindness has been received by the whole town, the mayor wrote.",
+    "[NASA]",
 ]
 
 

@@ -86,6 +86,8 @@ _AR_WORDS = r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)"
 _DASH = r"(?:[-–—:]+|\.-)"
 
 UNIVERSAL: list[Spec] = [
+    # --- a CMS placeholder printed as is: "[CTA_MODULE]", "{{ newsletter_box }}" --------------
+    (K.TEMPLATE, "placeholder", r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]|\{\{\s*[\w.]+\s*\}\}", 2, ""),
     # --- image credits: a whole line that only credits an image ----------------------------
     (K.IMAGE_CREDIT, "label", rf"{OPEN}{_CREDIT}\s*\S.{{0,100}}?{CLOSE}", 14, ""),
     (

@@ -293,6 +293,18 @@ EN: list[Spec] = [
         "anywhere",
     ),
     (K.CTA, "label", whole("follow us", "join us", r"follow (?:me|us) on \w+"), 6, ""),
+    (  # what a form or a player widget prints into the page (Webflow forms, honeypots)
+        K.CTA,
+        "widget",
+        whole(
+            r"thank you!? your submission has been received",
+            r"oops!? something went wrong(?: while submitting the form)?",
+            r"if you are a human,? (?:please )?ignore this field",
+            r"listen to (?:this|the) (?:article|story)(?: in (?:a )?summari[sz]ed format)?",
+        ),
+        12,
+        "",
+    ),
     (
         K.CTA,
         "commerce",
