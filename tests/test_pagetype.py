@@ -21,12 +21,28 @@ ARTICLE_META = PageMeta(og_type="article", jsonld_types=["NewsArticle"])
         "http://express.test/search?q=kim",
         "http://express.test/news/page/3",
         "http://express.test/2026/11/",
+        "http://express.test/archives/2025/11/",
+        "http://express.test/tag/some-long-topic-name-here",
     ],
 )
 def test_hub_urls_are_never_articles(url: str) -> None:
     verdict = classify(url, ARTICLE_META, word_count=900)
     assert not verdict.is_article
     assert classify_url(url) is not None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [  # real article URLs (WCXB pages) that once read as hubs
+        "https://www.theatlantic.com/education/archive/2014/04/plato-to-plumbers/361373/",
+        "https://www.commercialappeal.com/story/opinion/contributors/2025/11/28/memphis-schools/87654321007/",
+        "https://www.edweek.org/leadership/why-hasnt-tutoring-been-more-effective/2025/11",
+        "https://svs.gsfc.nasa.gov/4974",  # a page id, not a year
+    ],
+)  # fmt: skip
+def test_article_urls_with_hub_words_or_numbers_are_left_to_the_page(url: str) -> None:
+    assert classify_url(url) is None
+    assert classify(url, ARTICLE_META, word_count=900).is_article
 
 
 @pytest.mark.parametrize(

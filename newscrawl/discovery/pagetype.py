@@ -14,12 +14,18 @@ ARTICLE_JSONLD = {
 }  # fmt: skip
 HUB_JSONLD = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "website"}
 
-# Paths of pages that list other pages: followed for links, never records.
-HUB_PATH = re.compile(
+# Paths of pages that list other pages: followed for links, never records. A hub word
+# followed by a dated path ("/archive/2014/04/plato-to-plumbers/361373/", "/opinion/
+# contributors/2025/11/28/...") and a date after an article's slug ("/why-tutoring-has-not-
+# worked/2025/11") name an article, not the hub.
+HUB_WORD = re.compile(
     r"/(tag|tags|topic|topics|category|categories|section|author|authors|writer|search|archive"
-    r"|archives|page|label|labels|profile|people|contributors)(/|$)"
-    r"|/page/\d+/?$|/\d{4}/?$|/\d{4}/\d{2}/?$|/\d{4}/\d{2}/\d{2}/?$",
+    r"|archives|page|label|labels|profile|people|contributors)(?=/|$)",
     re.IGNORECASE,
+)
+PAGINATION = re.compile(r"/page/\d+/?$", re.IGNORECASE)
+DATE_ARCHIVE = re.compile(
+    r"/(?:19|20)\d{2}(?:/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?)?/?$"
 )
 HUB_QUERY = re.compile(r"(^|&)(page|p|s|q|query|search|paged|offset|start)=", re.IGNORECASE)
 DATED_PATH = re.compile(
@@ -41,13 +47,25 @@ class PageVerdict:
 def classify_url(url: str) -> PageVerdict | None:
     """A verdict from the URL alone (hub shapes, home page), or None when the page must tell."""
     parts = urlsplit(url)
-    if HUB_PATH.search(parts.path):
+    if hub_path(parts.path):
         return PageVerdict(False, "hub_url")
     if parts.query and HUB_QUERY.search(parts.query):
         return PageVerdict(False, "hub_url")
     if parts.path in ("", "/"):
         return PageVerdict(False, "home_page")
     return None
+
+
+def hub_path(path: str) -> bool:
+    """A path that lists other pages: pagination, a tag/author/section/archive page, a date
+    archive ("/2026/11/")."""
+    if PAGINATION.search(path):
+        return True
+    word = HUB_WORD.search(path)
+    if word is not None and not DATED_PATH.search(path[word.end() :]):
+        return True
+    date = DATE_ARCHIVE.search(path)
+    return date is not None and not ARTICLE_SLUG.search(path[: date.start()])
 
 
 def classify(url: str, page: PageMeta, word_count: int, min_words: int = 50) -> PageVerdict:
