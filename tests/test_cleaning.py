@@ -256,6 +256,14 @@ def test_headline_repeated_as_first_paragraph_is_removed() -> None:
     assert clean(f"{PROSE}\n\n{title}", title=title).removed == []
 
 
+def test_headline_repeated_under_a_byline_and_a_date_is_removed_and_they_stay() -> None:
+    title = "Kim visits Russian aircraft factory"
+    result = clean(f"Written by Jane Doe\n\nDec 08, 2023\n\n{title}\n\n{PROSE}", title=title)
+    assert (K.TITLE, title) in [(r.kind, r.text) for r in result.removed]
+    assert title not in result.text
+    assert result.text.endswith(PROSE)
+
+
 def test_template_lines_are_removed_after_static_rules() -> None:
     footer = "Elrisala is an independent news website founded in 2010."
     text = (

@@ -25,6 +25,10 @@ DATELINE_PARAGRAPHS = 2
 # Short section labels ("Actualité", "World | Europe") may sit above a repeated headline.
 MAX_KICKERS = 2
 MAX_KICKER_WORDS = 4
+# Short paragraphs (a byline, a date line, "Reviewed by ...") above the headline repeated in
+# the body, up to which the repeat is the headline's, not the article quoting it.
+MAX_TITLE_AT = 3
+MAX_FURNITURE_WORDS = 12
 # "Source: Ministry of Health annual report" names a source; more common words make a sentence.
 MAX_COMMON_WORDS_IN_CREDIT = 3
 _SENTENCE_END = re.compile(r"[.!?؟…。][\"'”’»)\]]*$")
@@ -81,13 +85,15 @@ def _one_pass(
         if (
             hit is None
             and title_key
-            and len(kept) <= MAX_KICKERS
-            and all(_is_kicker(k) for k in kept)
+            and len(kept) <= MAX_TITLE_AT
+            and all(word_count(k) <= MAX_FURNITURE_WORDS for k in kept)
             and loose_key(para) == title_key
         ):
-            # The headline repeated at the top, maybe under a section kicker ("Actualité").
-            removed.extend(RemovedLine(k, LineKind.NAVIGATION, "title.kicker") for k in kept)
-            kept.clear()
+            # The headline repeated at the top, maybe under a section kicker ("Actualité"),
+            # which goes with it, or under short page furniture (a byline, a date), which stays.
+            if len(kept) <= MAX_KICKERS and all(_is_kicker(k) for k in kept):
+                removed.extend(RemovedLine(k, LineKind.NAVIGATION, "title.kicker") for k in kept)
+                kept.clear()
             hit = RemovedLine(para, LineKind.TITLE, "title.repeated")
         if hit is not None:
             removed.append(hit)
