@@ -240,8 +240,14 @@ def test_evidence_is_verbatim_and_ordered_as_removed() -> None:
         (PageMeta(), URL, "Elrisala.example"),
         (PageMeta(), "https://news.some-paper.co.uk/a", "Some-Paper.co.uk"),
         (PageMeta(site_name="   "), URL, "Elrisala.example"),
+        # a tagline after the name goes; a second name stays; "Blog" names no site
+        (PageMeta(site_name="Housecall Pro - The #1 all-in-one solution for home services"),
+         URL, "Housecall Pro"),
+        (PageMeta(site_name="The Times | The Sunday Times"), URL, "The Times | The Sunday Times"),
+        (PageMeta(site_name="Blog", jsonld_publisher="Intuit TurboTax"), URL, "Intuit TurboTax"),
+        (PageMeta(site_name="Blog"), URL, "Elrisala.example"),
     ],
-)
+)  # fmt: skip
 def test_resolve_publisher(page: PageMeta, url: str, publisher: str) -> None:
     assert resolve_publisher(page, url) == publisher
 

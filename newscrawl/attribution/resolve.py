@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -113,6 +114,23 @@ def attribute(
     )
 
 
+# og:site_name values that name a section or nothing ("Blog" on a company's blog).
+GENERIC_SITE_NAMES = frozenset({"blog", "the blog", "news", "home", "homepage", "website"})
+_TAGLINE_SEP = re.compile(r"\s+[-|–—·]\s+")
+MAX_NAME_WORDS = 5
+MIN_TAGLINE_WORDS = 4  # fewer is a second name ("The Times | The Sunday Times")
+
+
+def _without_tagline(name: str) -> str:
+    """A site name without the tagline written after it ("Housecall Pro - The #1 all-in-one
+    solution for home services" -> "Housecall Pro"); a name of two parts stays whole."""
+    head, *rest = _TAGLINE_SEP.split(name, maxsplit=1)
+    tagline = rest[0] if rest else ""
+    if head and len(head.split()) <= MAX_NAME_WORDS and len(tagline.split()) >= MIN_TAGLINE_WORDS:
+        return head
+    return name
+
+
 def resolve_publisher(page: PageMeta, url: str, *, registry: Registry | None = None) -> str:
     """The site that published this copy: the sources file's ``publisher`` when set, else
     og:site_name, else the JSON-LD publisher, else the domain (registry name or tidied)."""
@@ -120,8 +138,8 @@ def resolve_publisher(page: PageMeta, url: str, *, registry: Registry | None = N
     if page.source_publisher and page.source_publisher.strip():
         return " ".join(page.source_publisher.split())
     for value in (page.site_name, page.jsonld_publisher):
-        name = " ".join((value or "").split())
-        if name and len(name) <= 100:
+        name = _without_tagline(" ".join((value or "").split()))
+        if name and len(name) <= 100 and name.casefold() not in GENERIC_SITE_NAMES:
             outlet = reg.lookup(name)
             return outlet.name if outlet is not None else tidy_name(name) or name
     outlet = reg.by_domain(url) if url else None
