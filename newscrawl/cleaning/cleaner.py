@@ -25,8 +25,8 @@ DATELINE_PARAGRAPHS = 2
 # Short section labels ("Actualité", "World | Europe") may sit above a repeated headline.
 MAX_KICKERS = 2
 MAX_KICKER_WORDS = 4
-# Short paragraphs (a byline, a date line, "Reviewed by ...") above the headline repeated in
-# the body, up to which the repeat is the headline's, not the article quoting it.
+# Short lines that are no sentence (a byline, a date line, "Reviewed by ...") above the
+# headline repeated in the body, up to which the repeat is the headline's, not a quote of it.
 MAX_TITLE_AT = 3
 MAX_FURNITURE_WORDS = 12
 # "Source: Ministry of Health annual report" names a source; more common words make a sentence.
@@ -86,7 +86,7 @@ def _one_pass(
             hit is None
             and title_key
             and len(kept) <= MAX_TITLE_AT
-            and all(word_count(k) <= MAX_FURNITURE_WORDS for k in kept)
+            and all(_is_furniture(k) for k in kept)
             and loose_key(para) == title_key
         ):
             # The headline repeated at the top, maybe under a section kicker ("Actualité"),
@@ -108,6 +108,11 @@ def _one_pass(
                 para = rest
         kept.append(para)
     return kept, removed
+
+
+def _is_furniture(line: str) -> bool:
+    """A short line that is no sentence: a byline, a date line, "Reviewed by ..."."""
+    return word_count(line) <= MAX_FURNITURE_WORDS and not re.search(r"[.!?؟]\W*$", line)
 
 
 def _is_kicker(line: str) -> bool:
