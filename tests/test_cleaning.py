@@ -146,6 +146,11 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("If you are a human, ignore this field", K.CTA),
     ("Listen to this article in summarized format", K.CTA),
     ("[CTA_MODULE]", K.TEMPLATE),
+    ("Written by", K.NAVIGATION),
+    ("Last updated on:", K.NAVIGATION),
+    ("Dec 08, 2023", K.NAVIGATION),
+    ("Reviewed by Jo-ann Caballes", K.NAVIGATION),
+    ("Medically reviewed by Jane Doe, MD", K.NAVIGATION),
     ("{{ newsletter_signup }}", K.TEMPLATE),
 ]
 
@@ -174,6 +179,8 @@ KEPT_LINES = [
     "The agency earned a commission of 3% on every sale, according to court filings.",
     "Thank you! Your kindness has been received by the whole town, the mayor wrote.",
     "[NASA]",
+    "Written by a committee of experts, the report was published in 2019.",
+    "The plan was reviewed by the committee on Tuesday and approved with two changes.",
 ]
 
 

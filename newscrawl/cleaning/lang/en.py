@@ -95,6 +95,23 @@ EN: list[Spec] = [
         12,
         "",
     ),
+    (  # the labels of a byline box, each printed on a line of its own ("Written by" / name)
+        K.NAVIGATION,
+        "byline_label",
+        r"(?:written by|(?:last )?updated on|published on|posted on|about the author)\s*[:：]?",
+        4,
+        "",
+    ),
+    # a date alone on a line, under the headline or above a teaser ("Dec 08, 2023")
+    (K.NAVIGATION, "date_only", rf"{_DATE}{_TIME}", 6, ""),
+    (  # a reviewer is no author: not a byline for the attribution stage to read
+        K.NAVIGATION,
+        "reviewed_by",
+        r"(?:medically |expert |fact[- ]checked and )?reviewed by\s+[\w.'’ -]{2,60}?"
+        r"(?:,\s*[\w.]{2,10}){0,3}",
+        10,
+        "",
+    ),
     (
         K.SOURCE_CREDIT,
         "source_label",
