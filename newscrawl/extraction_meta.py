@@ -211,14 +211,12 @@ def strip_site_suffix(title: str, sites: set[str]) -> str:
     def names_site(part: str) -> bool:
         k = _key(part)
         squeezed = k.replace(" ", "")
-        return bool(k) and any(
-            k == s
-            or squeezed == s.replace(" ", "")
-            or (len(s) > 3 and s in k and len(k) <= len(s) + 12)
+        return bool(k) and (_is_site(k, sites) or any(
+            (len(s) > 3 and s in k and len(k) <= len(s) + 12)
             or (len(k) > 3 and k in s)
             or (len(squeezed) > 5 and squeezed in s.replace(" ", ""))
             for s in sites
-        )  # fmt: skip
+        ))  # fmt: skip
 
     while len(parts) > 1 and names_site(parts[-1]):
         parts.pop()
