@@ -69,3 +69,87 @@ def test_website_pages_without_article_signal() -> None:
     assert not classify("http://a.test/contact", PageMeta(), 400).is_article
     hub = PageMeta(jsonld_types=["CollectionPage"])
     assert classify("http://a.test/news/world", hub, 400).reason == "hub_schema"
+
+
+WEBSITE = PageMeta(og_type="website")  # what Wix, Squarespace, HubSpot, Webflow put on every page
+PUBLISHED = {"article:published_time": "2024-03-12T11:15:01-04:00"}
+
+
+@pytest.mark.parametrize(
+    ("url", "meta", "reason"),
+    [  # real articles (WCXB pages) once dropped as og_type_website
+        ("https://blog.rust-lang.org/2025/12/19/what-do-people-love-about-rust", WEBSITE,
+         "dated_url"),
+        ("https://sweat.com/blogs/fitness/how-to-use-gym-equipment", WEBSITE, "slug_and_body"),
+        ("https://www.splunk.com/en_us/blog/learn/data-analysis-tools.html", WEBSITE, "post_url"),
+        ("https://online.stanford.edu/certificate-vs-certification",
+         PageMeta(og_type="website", meta_tags=PUBLISHED), "declared_date"),
+    ],
+)  # fmt: skip
+def test_og_type_website_gives_way_to_article_evidence(
+    url: str, meta: PageMeta, reason: str
+) -> None:
+    verdict = classify(url, meta, word_count=600)
+    assert verdict.is_article
+    assert verdict.reason == reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [  # real articles (WCXB pages) once dropped as no_article_signal
+        "https://bytesauna.com/post/proofs-as-types",
+        "https://garnix.io/blog/attested-nix-builds",
+        "https://www.tryotter.com/blog/restaurant-tips/trends-in-catering",
+        "https://www.podium.com/article/plumbing-industry-trends",
+    ],
+)
+def test_post_slug_under_a_blog_path(url: str) -> None:
+    assert classify(url, PageMeta(), word_count=300).reason == "post_url"
+    assert classify(url, WEBSITE, word_count=300).reason == "post_url"
+    assert not classify(url, PageMeta(), word_count=80).is_article  # body under 2 x min_words
+
+
+@pytest.mark.parametrize("name", ["article:published_time", "datepublished"])
+def test_declared_publication_date(name: str) -> None:
+    meta = PageMeta(meta_tags={name: "2024-03-12"})
+    url = "https://gurussolutions.com/crm-comparison-chart"
+    assert classify(url, meta, word_count=300).reason == "declared_date"
+    assert classify(url, PageMeta(), word_count=300).reason == "no_article_signal"
+    assert not classify(url, meta, word_count=80).is_article
+
+
+def test_three_word_slug_with_a_long_body() -> None:
+    url = "https://mitsloan.mit.edu/ideas-made-to-matter/machine-learning-explained"
+    assert classify(url, PageMeta(), word_count=3000).reason == "slug_and_long_body"
+    assert classify(url, PageMeta(), word_count=300).reason == "no_article_signal"
+    assert classify(url, WEBSITE, word_count=3000).reason == "og_type_website"
+
+
+def test_tech_and_scholarly_articles_are_article_types() -> None:
+    listicle = PageMeta(og_type="article", jsonld_types=["WebPage", "TechArticle", "ItemList"])
+    url = "https://www.learningrevolution.net/best-online-course-platforms/"
+    assert classify(url, listicle, word_count=900).reason == "jsonld"
+    paper = PageMeta(og_type="website", jsonld_types=["ScholarlyArticle"])
+    assert classify("https://journal.test/abs/2512.16245", paper, 400).reason == "jsonld"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [  # section fronts: og:type website, no date, a short name, a long list of teasers
+        "/world/middle-east", "/news/world", "/news/world-us-canada", "/uk-news",
+        "/lifeandstyle/food-and-drink", "/middle-east-and-africa", "/blog/engineering",
+        "/blog/product-updates", "/stories/", "/blog/science-and-technology",
+    ],
+)  # fmt: skip
+def test_section_fronts_saying_website_stay_hubs(path: str) -> None:
+    verdict = classify("https://paper.test" + path, WEBSITE, word_count=1200)
+    assert not verdict.is_article
+    assert verdict.reason == "og_type_website"
+
+
+@pytest.mark.parametrize(
+    "path", ["/news/world", "/world/middle-east", "/lifestyle/food-and-drink", "/blog/bolmo"]
+)
+def test_short_names_without_og_type_stay_hubs(path: str) -> None:
+    verdict = classify("https://paper.test" + path, PageMeta(), word_count=1200)
+    assert verdict.reason == "no_article_signal"

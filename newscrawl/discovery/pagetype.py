@@ -11,6 +11,7 @@ from newscrawl.pagemeta import PageMeta
 ARTICLE_JSONLD = {
     "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "techarticle", "scholarlyarticle",
 }  # fmt: skip
 HUB_JSONLD = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "website"}
 
@@ -34,6 +35,19 @@ DATED_PATH = re.compile(
 ARTICLE_SLUG = re.compile(
     r"/[^/]*[a-z0-9]+(-[a-z0-9]+){3,}[^/]*/?$|\d{5,}(\.html?)?/?$", re.IGNORECASE
 )
+# The last path segment as a headline-like slug of three words or more ("/proofs-as-types";
+# "/world", "/middle-east" are sections), unless it is a section's "A-and-B" name
+# ("/food-and-drink", "/middle-east-and-africa"). Under a blog path ("/post/proofs-as-types",
+# "/blog/restaurant-tips/trends-in-catering") it names a post; "/news/" is no such path: on
+# news sites "/news/world-us-canada" is a section front.
+SHORT_SLUG = re.compile(r"/[^/]*[a-z0-9]+(-[a-z0-9]+){2,}[^/]*/?$", re.IGNORECASE)
+SECTION_NAME = re.compile(r"/[a-z0-9]+(-[a-z0-9]+)?-and-[a-z0-9]+/?$", re.IGNORECASE)
+POST_PATH = re.compile(r"/(blogs?|posts?|articles?|stor(y|ies))/", re.IGNORECASE)
+# Meta tags that declare a publication date (article:published_time, itemprop=datePublished).
+DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "datepublished", "citation_publication_date", "parsely-pub-date",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +87,17 @@ def classify(url: str, page: PageMeta, word_count: int, min_words: int = 50) -> 
 
     Hub URL shapes (tag/author/category/pagination/search) and hub schema types are never
     articles. Otherwise a page needs a real body (``min_words``) and at least one positive
-    signal: og:type article, a JSON-LD article type, a dated URL or an article-like slug.
+    signal: og:type article, a JSON-LD article type, a dated URL; with a body of twice
+    ``min_words``, an article-like slug, a post slug under a blog path or a declared
+    publication date; without og:type website, a three-word slug and a body of ten times
+    ``min_words``. og:type website, which many CMSs put on every page, does not refute the
+    other signals; but section fronts say website too, with a long body and a short name.
+    og:type profile, video or product is never an article.
     """
     by_url = classify_url(url)
     if by_url is not None:
         return by_url
-    parts = urlsplit(url)
+    path = urlsplit(url).path
     types = {t.lower() for t in page.jsonld_types}
     if types & {"collectionpage", "searchresultspage", "profilepage", "itemlist"} and not (
         types & ARTICLE_JSONLD
@@ -90,10 +109,23 @@ def classify(url: str, page: PageMeta, word_count: int, min_words: int = 50) -> 
         return PageVerdict(True, "jsonld")
     if page.og_type == "article":
         return PageVerdict(True, "og_type")
-    if page.og_type in ("website", "profile", "video.other", "product"):
+    if page.og_type in ("profile", "video.other", "product"):
         return PageVerdict(False, "og_type_" + page.og_type.replace(".", "_"))
-    if DATED_PATH.search(parts.path):
+    if DATED_PATH.search(path):
         return PageVerdict(True, "dated_url")
-    if ARTICLE_SLUG.search(parts.path) and word_count >= 2 * min_words:
-        return PageVerdict(True, "slug_and_body")
+    section = SECTION_NAME.search(path) is not None
+    if page.og_type == "website" and section:
+        return PageVerdict(False, "og_type_website")
+    slug = None if section else SHORT_SLUG.search(path)
+    if word_count >= 2 * min_words:
+        if ARTICLE_SLUG.search(path):
+            return PageVerdict(True, "slug_and_body")
+        if slug is not None and POST_PATH.search(path[: slug.start() + 1]):
+            return PageVerdict(True, "post_url")
+        if any(page.meta_tags.get(name) for name in DATE_META):
+            return PageVerdict(True, "declared_date")
+    if page.og_type == "website":
+        return PageVerdict(False, "og_type_website")
+    if slug is not None and word_count >= 10 * min_words:
+        return PageVerdict(True, "slug_and_long_body")
     return PageVerdict(False, "no_article_signal")
