@@ -20,7 +20,9 @@ MAX_URL_LENGTH = 2000  # below Scrapy's URLLENGTH_LIMIT (2083), so the refusal i
 MIN_YEAR = 1800  # newspaper archives online reach back to the 1850s; earlier is a calendar trap
 FUTURE_YEARS = 1  # next year's calendar may hold announced events; later ones are a trap
 
-_PATH_DATE = re.compile(r"/([12]\d{3})[/-](0?[1-9]|1[0-2])(?=[/-]|$)")
+# A year and a month: "/2036/1", "/2036/01", "/1650-03"; with a hyphen the month has two digits,
+# since WordPress numbers a reused slug "/2609-2/" (a post id and a copy number, no date).
+_PATH_DATE = re.compile(r"/([12]\d{3})(?:/(?:0?[1-9]|1[0-2])|-(?:0[1-9]|1[0-2]))(?=[/-]|$)")
 _DATE_KEYS = frozenset({"date", "year", "y", "month", "day", "cal", "calendar", "from", "to"})
 _QUERY_DATE = re.compile(r"^([12]\d{3})(?:-(0?[1-9]|1[0-2]))?(?:-\d{1,2})?$")
 

@@ -37,6 +37,7 @@ def test_trap_shapes(url: str, reason: str) -> None:
         "http://t.test/1985/03/12/archive-story",  # archives reach back to the 1850s
         "http://t.test/news/the-1500-richest-people",  # a number, not a date
         "http://t.test/story/2500/slug",  # an id, not a year: no month follows
+        "http://t.test/2609-2/",  # WordPress's second post with slug "2609": no date
         "http://t.test/list?" + "&".join(f"f{i}=v" for i in range(8)),
         "http://t.test/news/news/news/",
         "http://[::1",
