@@ -35,6 +35,11 @@ _MOJIBAKE = re.compile(
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]"
 )
+# What is left of a mojibake no-break space ("Â\xa0") once the no-break space itself became a
+# plain space or a line break (trafilatura does that before our repair can see the pair): a
+# lone "Â" before whitespace. A word in capitals may end in "Â" (Portuguese, Vietnamese), so
+# one after a capital letter stays.
+_NBSP_RESIDUE = re.compile(r"(?<![A-Z\u00c0-\u00de])\u00c2(?=\s|$)")
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # "&amp;" in extracted text is text
     uncurl_quotes=False,  # typographic quotes are content
@@ -76,10 +81,15 @@ def decode_body(body: bytes, declared_encoding: str | None) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Undo mojibake ("CafÃ©" -> "Café", "Ø§Ù„" -> "ال"); other text is returned unchanged."""
-    if not text or not _MOJIBAKE.search(text):
+    """Undo mojibake ("CafÃ©" -> "Café", "Ø§Ù„" -> "ال", "solutionsÂ are" -> "solutions are");
+    other text is returned unchanged."""
+    if not text:
         return text
-    return ftfy.fix_text(text, _FTFY)
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, _FTFY)
+    if "\u00c2" in text:
+        text = _NBSP_RESIDUE.sub("", text)
+    return text
 
 
 def _codec(name: str | None) -> str | None:

@@ -71,6 +71,34 @@ def test_mojibake_is_repaired_and_clean_text_untouched(text: str) -> None:
     assert repair_text(text) == text
 
 
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("All solutions\u00c2 are needed.", "All solutions are needed."),
+        ("paperwork.\u00c2\n\nLegalZoom", "paperwork.\n\nLegalZoom"),
+        ("1.\u00c2 \u00c2 Myth: all fat is bad", "1.  Myth: all fat is bad"),
+        ("any other recommendations?\u00c2", "any other recommendations?"),
+    ],
+)
+def test_the_residue_of_a_mojibake_no_break_space_goes(broken: str, fixed: str) -> None:
+    """A site that stored "Â\xa0" (UTF-8 no-break space read as cp1252), after trafilatura made
+    the no-break space a plain space: the lone "Â" is left for us to remove."""
+    assert repair_text(broken) == fixed
+
+
+@pytest.mark.parametrize("text", ["ÂGE D'OR", "O CHÂ VERDE", "Âme de la ville", "LÂ"])
+def test_a_real_a_circumflex_stays(text: str) -> None:
+    assert repair_text(text) == text
+
+
+def test_extraction_drops_the_residue_of_stored_mojibake_no_break_spaces() -> None:
+    sentence = "All solutions\u00c2&nbsp;are needed to reach the goals the world has set itself."
+    html = f"<html><body><article><p>{' '.join([sentence] * 5)}</p></article></body></html>"
+    text = extract(html, "https://example.org/all-solutions-are-needed").text
+    assert "All solutions are needed" in text
+    assert "\u00c2" not in text
+
+
 def test_extraction_repairs_a_page_stored_with_mojibake() -> None:
     body = " ".join([FRENCH] * 4).encode("utf-8").decode("cp1252")
     html = f"<html><head><title>Un succÃ¨s</title></head><body><article><p>{body}</p></article></body></html>"
