@@ -10,7 +10,7 @@ import pytest
 from newscrawl.authors import record_authors
 from newscrawl.extraction import extract
 from newscrawl.extraction_dates import headline_date, pick_published
-from newscrawl.extraction_text import combine, confirmed_lines, page_words
+from newscrawl.extraction_text import combine, confirmed_lines, page_words, split_at_blocks
 
 URL = "https://herald.example/2024/budget"
 PROSE = (
@@ -277,3 +277,42 @@ def test_page_words_bound_leaves_scripts_out() -> None:
 def test_recall_skipped_only_when_it_cannot_win() -> None:
     # the body is all article: the balanced text holds more than 1/RECALL_GAIN of the page
     assert extract(page(paragraphs=4), URL).text.count("Paragraph") == 4
+
+
+def trapped_in_menu(paragraphs: int = 8) -> str:
+    """A page whose unclosed header menu button holds the whole article (as cio.com's and
+    treehugger.com's markup does): trafilatura drops the menu, finds no text and falls back
+    to a dump of the page, one line."""
+    body = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(paragraphs))
+    return (
+        "<html><head><title>Budget</title></head><body><header><button class='menu-button'>"
+        f"<div><main><article><h1>Budget approved</h1>{body}</article></main></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("thorough", [True, False])
+def test_a_dump_of_the_page_gives_way_to_its_paragraphs(thorough: bool) -> None:
+    text = extract(trapped_in_menu(), URL, thorough=thorough).text
+    paragraphs = text.split("\n\n")
+    assert len(paragraphs) == 9
+    assert paragraphs[1] == f"{PROSE} Paragraph 0."
+
+
+def test_a_dump_is_split_where_the_page_paragraphs_end() -> None:
+    html = (
+        "<html><body><div><h2>Step one here</h2><p>Dig the bed in spring, when the soil is dry."
+        "</p><ul><li>A spade and a fork</li><li>Compost, <b>well rotted</b></li></ul></div>"
+        "<p>ok</p></body></html>"
+    )
+    dump = (
+        "Step one here Dig the bed in spring, when the soil is dry. Tools: A spade and a fork "
+        "Compost, well rotted Was this page helpful?"
+    )
+    assert split_at_blocks(dump, tree(html)).splitlines() == [
+        "Step one here",
+        "Dig the bed in spring, when the soil is dry.",
+        "Tools:",
+        "A spade and a fork",
+        "Compost, well rotted",
+        "Was this page helpful?",
+    ]
