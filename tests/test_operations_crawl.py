@@ -236,6 +236,12 @@ def test_runs_are_recorded_reported_and_a_changed_template_is_flagged(
     assert summary[3].split()[0] == "beta"
     assert summary[3].endswith("FLAGGED: no_articles")
     assert first.stat("newscrawl/health/flagged") == 1
+    # The warning counts (the run row's and Scrapy's) include the health warnings.
+    warnings = first.stderr.count("] WARNING: ")  # the 404 of beta's feed, beta's flag
+    assert warnings == 2
+    assert json.loads(run["totals"])["log_count/WARNING"] == warnings
+    assert first.stat("log_count/WARNING") == warnings
+    assert json.loads(run["totals"])["log_count/WARNING"] == first.stat("log_count/WARNING")
 
     # Night two: alpha's template changed; most bodies come out short. FAIL_ON_HEALTH is on.
     web.publish(list(range(1, 14)), {n: 20 if n % 2 else 70 for n in range(7, 14)})

@@ -16,12 +16,15 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import __version__ as scrapy_version
 from scrapy import signals
+from scrapy.utils.log import LogCounterHandler
 
 from newscrawl import stats
 from newscrawl.config import NewscrawlConfig, redact_url_credentials
@@ -210,6 +213,10 @@ class RunRecorder:
             self._guard("counting a dropped item", exc)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
+        with self._counting_own_logs():
+            self._close_run(spider, reason)
+
+    def _close_run(self, spider: Any, reason: str) -> None:
         run = self.run
         try:
             run.finished_at = _now()
@@ -217,19 +224,20 @@ class RunRecorder:
             merge_source_stats(run, self.crawler.stats.get_stats())
             for name, words in self.words.items():
                 run.source(name).median_words = median([float(w) for w in words])
-            run.totals = _totals(self.crawler.stats.get_stats())
         except Exception as exc:
             self._guard("summing the run", exc)
         try:
             self._check_health()
+            self._log_flags()  # before the totals, so that log_count/WARNING counts these too
         except Exception as exc:
             self._guard("checking source health", exc)
         try:
+            run.totals = _totals(self.crawler.stats.get_stats())
             save_run(self.store, run)
         except Exception as exc:
             self._guard("saving the run in the store", exc)
         try:
-            self._log_summary()
+            logger.info("%s", format_summary(run))
             folder = report_dir(self.crawler.settings.getdict("FEEDS"), _uri_params(spider))
             path = write_json_report(run, folder)
             logger.info("Run report written to %s", path)
@@ -242,6 +250,22 @@ class RunRecorder:
             self.lock = None
 
     # --- helpers ------------------------------------------------------------------------------
+    @contextmanager
+    def _counting_own_logs(self) -> Iterator[None]:
+        """Scrapy's LogCount extension (2.14+) stops counting at spider_closed, before this
+        extension's turn: count the recorder's own lines meanwhile, so that the health warnings
+        are in log_count/WARNING (the run row's and Scrapy's final stats)."""
+        if any(isinstance(h, LogCounterHandler) and h.crawler is self.crawler
+               for h in logging.root.handlers):  # fmt: skip
+            yield
+            return
+        handler = LogCounterHandler(self.crawler, level=self.crawler.settings.get("LOG_LEVEL"))
+        logger.addHandler(handler)
+        try:
+            yield
+        finally:
+            logger.removeHandler(handler)
+
     def _check_health(self) -> None:
         run = self.run
         for name, counts in run.sources.items():
@@ -255,8 +279,7 @@ class RunRecorder:
             self.crawler.stats.set_value(health.STAT_FAILED, 1)
             setattr(self.crawler, health.FAILED_ATTR, True)
 
-    def _log_summary(self) -> None:
-        logger.info("%s", format_summary(self.run))
+    def _log_flags(self) -> None:
         for name in self.run.flagged:
             for flag in self.run.sources[name].health:
                 logger.warning("Source %s flagged (%s): %s", name, flag["kind"], flag["message"])
