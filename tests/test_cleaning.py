@@ -311,3 +311,179 @@ def test_everything_removed_gives_empty_text() -> None:
             RemovedLine("Back to top button", K.NAVIGATION, "en.navigation.label"),
         ],
     )
+
+
+# --- author boxes: the name under a "Written by" label, the bio closing the text -------------
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Written by", "Scott Matton"),
+        ("Article written by:", "Doris Munoz-Mantilla, MD, FOMA, DABOM"),
+        ("About the Author", "Maureen Salamon, Executive Editor, Harvard Women's Health Watch"),
+        ("Author", "Eliz"),
+        ("Écrit par", "Marie Dupont"),
+        ("À propos de l'auteur", "Jean-Pierre Martin"),
+        ("Geschrieben von", "Hans Müller"),
+        ("Über die Autorin", "Anna Schmidt"),
+        ("Escrito por", "Juan Pérez"),
+        ("Sobre la autora", "María García"),
+        ("بقلم", "محمد أحمد"),
+        ("عن الكاتب", "سارة علي"),
+    ],
+)
+def test_name_under_an_author_label_is_a_byline(label: str, name: str) -> None:
+    result = clean(f"{label}\n\n{name}\n\n{PROSE}")
+    assert result.text == PROSE
+    assert [(r.text, r.kind) for r in result.removed] == [
+        (label, K.NAVIGATION),
+        (name, K.BYLINE),
+    ]
+    assert result.removed[1].rule == "*.byline.labelled_name"
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Article reviewed by:", "Anila Chadha MD, DABOM"),
+        ("Medically reviewed by", "Jane Doe, MD"),
+        ("Relu par", "Claire Petit"),
+        ("Medizinisch geprüft von", "Dr. Jonas Weber"),
+        ("Revisado por", "Lucía Torres"),
+    ],
+)
+def test_name_under_a_reviewer_label_is_no_byline(label: str, name: str) -> None:
+    result = clean(f"{PROSE}\n\n{label}\n\n{name}")
+    assert result.text == PROSE
+    assert [(r.text, r.kind) for r in result.removed] == [
+        (label, K.NAVIGATION),
+        (name, K.NAVIGATION),
+    ]
+
+
+def test_a_name_or_a_sentence_not_under_an_author_label_stays() -> None:
+    # the same name elsewhere, and a sentence under the label, are text
+    text = f"Scott Matton\n\n{PROSE}\n\nWritten by\n\nthe committee, the report took two years."
+    result = clean(text)
+    assert result.text == f"Scott Matton\n\n{PROSE}\n\nthe committee, the report took two years."
+    assert [(r.text, r.kind) for r in result.removed] == [("Written by", K.NAVIGATION)]
+    # under the label, the name goes as the byline the attribution stage reads
+    assert [r.kind for r in clean("Written by\n\nScott Matton").removed] == [
+        K.NAVIGATION,
+        K.BYLINE,
+    ]
+
+
+CLOSING_BIOS = [
+    (
+        "Jane Doe is a senior writer at The Daily Courier who covers health policy. She previously"
+        " reported on City Hall for the Boston Globe.",
+        "en",
+    ),
+    ("Sam Lee is a freelance journalist based in Nairobi.", "en"),
+    (
+        "Joe Kindness is the co-founder and CEO of AgencyAnalytics, a marketing reporting"
+        " platform. With experience creating multiple businesses, he thrives on hard problems.",
+        "en",
+    ),
+    (
+        "About the author: Craig Hull is a freelance photographer and videographer based in"
+        " Eastern Europe. You can find more of his work on his website.",
+        "en",
+    ),
+    (
+        "(Paul Fenaroli is an Associate Attorney at Pastore. He advises private companies on"
+        " mergers and acquisitions.)",
+        "en",
+    ),
+    ("The author is a professor of history at the University of Leeds.", "en"),
+    (
+        "Marie Dupont est journaliste au service politique du Monde. Elle a auparavant travaillé"
+        " pour Libération.",
+        "fr",
+    ),
+    ("L'auteur est professeur de science politique à l'université de Lyon.", "fr"),
+    (
+        "Hans Müller ist Wirtschaftsredakteur der Frankfurter Rundschau. Zuvor arbeitete er für"
+        " das Handelsblatt.",
+        "de",
+    ),
+    ("Zur Autorin: Anna Schmidt ist freie Journalistin in Hamburg.", "de"),
+    (
+        "Juan Pérez es periodista especializado en economía. Antes trabajó en El País, donde"
+        " cubrió la crisis financiera.",
+        "es",
+    ),
+    ("El autor es profesor de Economía en la Universidad de Salamanca.", "es"),
+    ("محمد أحمد هو كاتب وصحفي مصري، يكتب في الشؤون السياسية.", "ar"),
+    ("عن الكاتب: سارة علي هي باحثة في الاقتصاد السياسي، ولها عدة كتب.", "ar"),
+]
+
+
+@pytest.mark.parametrize(("bio", "lang"), CLOSING_BIOS)
+def test_author_bio_closing_the_text_is_removed(bio: str, lang: str) -> None:
+    result = clean(f"{PROSE}\n\n{PROSE} Again.\n\n{bio}")
+    assert result.text == f"{PROSE}\n\n{PROSE} Again."
+    assert result.removed == [RemovedLine(bio, K.AUTHOR_BIO, f"{lang}.author_bio.bio")]
+    # and before a last short line of the page ("Read more posts by")
+    assert clean(f"{PROSE}\n\n{bio}\n\nRead more posts by").text == (
+        f"{PROSE}\n\nRead more posts by"
+    )
+
+
+def test_bio_sentence_inside_a_profile_stays_the_closing_bio_goes() -> None:
+    profile = (
+        "Jane Doe is a senior writer at The Daily Courier who covers City Hall. She joined the"
+        " paper in 2010, after six years at a local radio station."
+    )
+    body = [PROSE, profile, f"{PROSE} Two.", f"{PROSE} Three.", f"{PROSE} Four."]
+    closing = "John Roe is a staff writer at The Daily Courier. He covers education."
+    result = clean("\n\n".join([*body, closing]))
+    assert result.text == "\n\n".join(body)
+    assert [(r.text, r.kind) for r in result.removed] == [(closing, K.AUTHOR_BIO)]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # long prose at the end, without the shape
+        "In the end, the ministry said, the plan would cost less than the one it replaces, and"
+        " it would be reviewed every two years by an independent panel of experts.",
+        # news about a person, not a bio: a reporting verb
+        "Smith is the director of the institute. He said the results were surprising.",
+        # "is a ... editor / contributor" about a thing
+        "Visual Studio Code is a free code editor made by Microsoft.",
+        "Methane is a major contributor to global warming, scientists say.",
+        # a role with no person taken up again
+        "Putin is the president of Russia and has held power since 2000.",
+        "She is a writer and lives in Maine.",
+    ],
+)
+def test_prose_closing_the_text_stays_a_bio_after_it_goes(last: str) -> None:
+    bio = "Jane Doe is a senior writer at The Daily Courier. She covers health policy."
+    result = clean(f"{PROSE}\n\n{last}\n\n{bio}")
+    assert result.text == f"{PROSE}\n\n{last}"
+    assert [(r.text, r.kind) for r in result.removed] == [(bio, K.AUTHOR_BIO)]
+
+
+def test_paragraphs_going_on_about_the_bio_person_go_with_it() -> None:
+    bio = (
+        "Karina Cohen is the owner of CR Maids, a cleaning company in Denver. With a background"
+        " in retail, she has led business strategy for twenty years."
+    )
+    more = "When she is not leading CR Maids, she serves on the board of a local charity."
+    result = clean(f"{PROSE}\n\n{bio}\n\n{more}")
+    assert result.text == PROSE
+    assert [(r.kind, r.rule) for r in result.removed] == [
+        (K.AUTHOR_BIO, "en.author_bio.bio"),
+        (K.AUTHOR_BIO, "en.author_bio.bio_more"),
+    ]
+    # without a bio before it, the same paragraph is text
+    assert clean(f"{PROSE}\n\n{more}").removed == []
+
+
+def test_two_closing_bios_both_go() -> None:
+    first = "Jane Doe is a reporter at The Daily Courier."
+    second = "John Roe is a photographer based in Leeds."
+    result = clean(f"{PROSE}\n\n{first}\n\n{second}")
+    assert result.text == PROSE
+    assert [r.text for r in result.removed] == [first, second]

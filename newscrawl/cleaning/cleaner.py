@@ -22,6 +22,8 @@ from newscrawl.cleaning.vocab import NAME_CONNECTORS
 PROSE_MIN_WORDS = 16
 # Datelines are looked for in the first few kept paragraphs only (a standfirst may come first).
 DATELINE_PARAGRAPHS = 2
+# An author's bio is looked for among the last few kept paragraphs only.
+TAIL_PARAGRAPHS = 2
 # Short section labels ("Actualité", "World | Europe") may sit above a repeated headline.
 MAX_KICKERS = 2
 MAX_KICKER_WORDS = 4
@@ -71,43 +73,82 @@ def _one_pass(
     title_key: str,
     memo: dict[str, RemovedLine | None],
 ) -> tuple[list[str], list[RemovedLine]]:
-    kept: list[str] = []
-    removed: list[RemovedLine] = []
-    line_rules = [r for r in rules if r.scope is Scope.LINE]
+    kept: list[tuple[int, str]] = []
+    removed: list[tuple[int, RemovedLine]] = []
+    line_rules = [r for r in rules if r.scope is Scope.LINE and not r.after]
+    after_rules = [r for r in rules if r.scope is Scope.LINE and r.after]
     prefix_rules = [r for r in rules if r.scope is Scope.PREFIX]
+    tail_rules = [r for r in rules if r.scope is Scope.TAIL]
     dateline_done = False
-    for para in paragraphs:
+    previous = ""  # short name of the rule that removed the paragraph just before, if any
+    for pos, para in enumerate(paragraphs):
         if para not in memo:
             memo[para] = _match_line(para, line_rules)
         hit = memo[para]
+        if hit is None and previous:
+            # a line under a label ("Written by" / "Jane Doe"): its rules depend on that label
+            hit = _match_line(para, [r for r in after_rules if previous in r.after])
         if hit is None and templates and line_key(para) in templates:
             hit = RemovedLine(para, LineKind.TEMPLATE, "template")
         if (
             hit is None
             and title_key
             and len(kept) <= MAX_TITLE_AT
-            and all(_is_furniture(k) for k in kept)
+            and all(_is_furniture(k) for _, k in kept)
             and loose_key(para) == title_key
         ):
             # The headline repeated at the top, maybe under a section kicker ("Actualité"),
             # which goes with it, or under short page furniture (a byline, a date), which stays.
-            if len(kept) <= MAX_KICKERS and all(_is_kicker(k) for k in kept):
-                removed.extend(RemovedLine(k, LineKind.NAVIGATION, "title.kicker") for k in kept)
+            if len(kept) <= MAX_KICKERS and all(_is_kicker(k) for _, k in kept):
+                removed.extend(
+                    (at, RemovedLine(k, LineKind.NAVIGATION, "title.kicker")) for at, k in kept
+                )
                 kept.clear()
             hit = RemovedLine(para, LineKind.TITLE, "title.repeated")
+        previous = _short_name(hit) if hit is not None else ""
         if hit is not None:
-            removed.append(hit)
+            removed.append((pos, hit))
             continue
         if not dateline_done and len(kept) < DATELINE_PARAGRAPHS:
             prefix, rest = _strip_dateline(para, prefix_rules)
             if prefix is not None:
-                removed.append(prefix)
+                removed.append((pos, prefix))
                 dateline_done = True
                 if not rest:
                     continue
                 para = rest
-        kept.append(para)
-    return kept, removed
+        kept.append((pos, para))
+    if tail_rules:
+        kept = _strip_tail(kept, tail_rules, removed)
+    removed.sort(key=lambda item: item[0])  # text order (stable: a dateline before its line)
+    return [para for _, para in kept], [line for _, line in removed]
+
+
+def _strip_tail(
+    kept: list[tuple[int, str]], rules: list[Rule], removed: list[tuple[int, RemovedLine]]
+) -> list[tuple[int, str]]:
+    """Remove what TAIL rules match among the last ``TAIL_PARAGRAPHS`` kept paragraphs (an
+    author's bio and the paragraphs that go on about that author); appends to ``removed``."""
+    start = max(0, len(kept) - TAIL_PARAGRAPHS)
+    openers = [r for r in rules if not r.after]
+    previous = ""
+    out = kept[:start]
+    for pos, para in kept[start:]:
+        hit = None
+        if previous:
+            hit = _match_line(para, [r for r in rules if previous in r.after])
+        if hit is None:
+            hit = _match_line(para, openers)
+        previous = _short_name(hit) if hit is not None else ""
+        if hit is None:
+            out.append((pos, para))
+        else:
+            removed.append((pos, hit))
+    return out
+
+
+def _short_name(line: RemovedLine) -> str:
+    return line.rule.rsplit(".", 1)[-1]
 
 
 def _is_furniture(line: str) -> bool:

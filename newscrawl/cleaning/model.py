@@ -17,7 +17,8 @@ class LineKind(StrEnum):
     IMAGE_CREDIT = "image_credit"  # standalone image credit "Photo: AFP"
     SOURCE_CREDIT = "source_credit"  # "Source: Daily Express", "Reporting by X; Editing by Y"
     DATELINE = "dateline"  # "LONDON (Reuters) -" prefix of the first paragraph
-    BYLINE = "byline"  # "By Jane Smith" left in the body
+    BYLINE = "byline"  # "By Jane Smith" left in the body, or the name under "Written by"
+    AUTHOR_BIO = "author_bio"  # "Jane Doe is a senior writer at X ..." at the end of the text
     TITLE = "title"  # the headline repeated as the first paragraph
     TEMPLATE = "template"  # a line the site repeats on many pages (learned per domain)
     ADVERTISEMENT = "advertisement"  # ad labels left in the body ("Advertisement", "Anzeige")

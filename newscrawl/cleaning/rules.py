@@ -9,6 +9,13 @@ phrase anywhere without that guard (phrases no article prose uses: affiliate dis
 connectors), so "By Monday, the committee had voted." stays while "By Jane Smith" goes;
 ``credit=True`` rules allow a few common words there ("Source: Ministry of Health annual
 report") but not a sentence.
+
+Two rule shapes look at a line's place as well as its words. An ``after`` rule (flag
+``after:<name>``) fires only on the paragraph right after one removed by the rule called
+``<name>`` (in any language), so the name printed under a "Written by" label is a byline while
+the same name elsewhere stays. A TAIL rule (flag ``tail``) is tried only on the last
+``TAIL_PARAGRAPHS`` kept paragraphs of the text: an author's bio closes an article, while the
+same sentence inside a profile is the article.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from newscrawl.cleaning.vocab import (
     IMAGE_AGENCIES,
     IMAGE_LABEL_BY,
     IMAGE_LABEL_COLON,
+    NAME_LINE,
     OPEN,
     Spec,
     alt,
@@ -39,6 +47,7 @@ class Scope(StrEnum):
 
     LINE = "line"  # the whole paragraph
     PREFIX = "prefix"  # the matched start of the paragraph (datelines)
+    TAIL = "tail"  # the whole paragraph, among the last few kept paragraphs only (bios)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,9 @@ class Rule:
     search: bool = False
     names: bool = False
     credit: bool = False
+    # fires only right after a line removed by one of these rules (names without language and
+    # kind: "author_label")
+    after: frozenset[str] = frozenset()
 
 
 # Order in which kinds are tried on a line: the first matching rule names the kind, so the
@@ -65,6 +77,7 @@ ORDER: tuple[LineKind, ...] = (
     K.IMAGE_CREDIT,
     K.SOURCE_CREDIT,
     K.BYLINE,
+    K.AUTHOR_BIO,
     K.CAPTION,
     K.RELATED,
     K.NEWSLETTER,
@@ -126,6 +139,10 @@ UNIVERSAL: list[Spec] = [
         8,
         "",
     ),
+    # --- author boxes: the name under a "Written by" label (each language's author_label) is
+    # a byline; under a "Reviewed by" label (reviewer_label) a reviewer's, who is no author -----
+    (K.BYLINE, "labelled_name", rf"{OPEN}{NAME_LINE}{CLOSE}", 10, "names after:author_label"),
+    (K.NAVIGATION, "reviewer_name", rf"{OPEN}{NAME_LINE}{CLOSE}", 10, "names after:reviewer_label"),
     # --- source credits ------------------------------------------------------------------------
     (K.SOURCE_CREDIT, "agency_alone", rf"{OPEN}[-–—]?\s*(?:{AGENCY_LIST}){CLOSE}", 6, ""),
     (K.SOURCE_CREDIT, "by_agency", rf"(?:by|von|par|por|بقلم)\s+(?:{AGENCY_LIST}){CLOSE}", 8, ""),
@@ -281,17 +298,21 @@ def rules_for(language: str | None) -> tuple[Rule, ...]:
 
 
 def _compile(language: str, spec: Spec) -> Rule:
-    kind, name, pattern, max_words, flags = spec
+    kind, name, pattern, max_words, flag_text = spec
+    flags = set(flag_text.split())
+    after = frozenset(f.split(":", 1)[1] for f in flags if f.startswith("after:"))
     re_flags = 0 if "case" in flags else re.IGNORECASE
+    scope = Scope.PREFIX if "prefix" in flags else Scope.TAIL if "tail" in flags else Scope.LINE
     return Rule(
         name=f"{language}.{kind.value}.{name}",
         kind=kind,
         language=language,
         pattern=re.compile(pattern, re_flags),
         max_words=max_words,
-        scope=Scope.PREFIX if "prefix" in flags else Scope.LINE,
+        scope=scope,
         anywhere="anywhere" in flags,
         search="search" in flags or "anywhere" in flags,
         names="names" in flags,
         credit="credit" in flags,
+        after=after,
     )

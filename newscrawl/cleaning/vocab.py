@@ -113,3 +113,85 @@ def byline(keywords: tuple[str, ...], labels: tuple[str, ...] = ()) -> str:
 def anywhere(*phrases: str) -> str:
     """One of the phrases anywhere in a short line (searched, not matched; prose guard applies)."""
     return rf"(?<!\w)(?:{alt(*phrases)})(?!\w)"
+
+
+# --- author boxes: the label, the name under it, the bio ------------------------------------
+
+# The name printed on its own line under a "Written by" label: a few words, maybe followed by
+# credentials or a role after a comma ("Doris Munoz-Mantilla, MD, FOMA, DABOM"); the cleaner
+# checks the ``names`` part reads as names.
+NAME_LINE = (
+    r"(?P<names>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4})"
+    r"(?:\s*[,|]\s*[^,|]{1,40}){0,4}\.?"
+)
+
+# A person named at the start of a bio, case-sensitive: capitalised words with particles and a
+# nickname in brackets ("Ludovic (Ludo) Fourrage", "Jean de La Fontaine"), maybe a title, then
+# credentials or a role after commas ("Mr. Jeffrey A. Slotnick, CPP, PSP,"). Words that start
+# a sentence about something else ("The", "This", "She") are no name.
+_NOT_A_PERSON = (
+    r"the|this|that|these|those|it|its|he|she|they|we|you|i|our|his|her|their|there|here|what"
+    r"|which|who|a|an|each|every|today|now|also|and|but|so|le|la|les|il|elle|ce|cette|un|une"
+    r"|der|die|das|er|sie|es|ein|eine|el|los|las|ella|este|esta|una"
+)
+
+
+def _person(more: str) -> str:
+    return (
+        rf"(?-i:(?!(?i:{_NOT_A_PERSON})\b)"
+        r"(?:(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Herr|Frau|Sr|Sra)\.?\s+)?"
+        r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:\([^()]{1,30}\)|[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+        rf"|de|del|der|den|van|von|da|di|du|la|le|al|bin|ibn|y)){more})"
+    )
+
+
+BIO_PERSON = _person("{0,4}")  # "Joe", "Jean-Luc", "Ludovic (Ludo) Fourrage"
+BIO_FULL_NAME = _person("{1,4}")  # a first and a last name at least: "Nina Koziol"
+_CREDENTIALS = r"(?:\s*,\s*(?-i:[A-Z])[\w.&'’ -]{0,40}?){0,4}\s*,?"
+BIO_START = r"[(*\[]?\s*"  # "(Paul Fenaroli is ...)", "*Angela Holliday-Bell, MD, is ..."
+BIO_ROLE_GAP = r"(?:[\w'’,&/.()-]+\s+){0,10}?"  # "is a full-time freelance ... writer"
+
+
+def bio(
+    *,
+    copulas: tuple[str, ...],
+    writing_roles: tuple[str, ...],
+    roles: tuple[str, ...],
+    verbs: tuple[str, ...],
+    pronouns: tuple[str, ...],
+    role_gap: str,
+    author_nouns: tuple[str, ...] = (),
+    labels: tuple[str, ...] = (),
+    reporting: tuple[str, ...] = (),
+    person: str = BIO_PERSON,
+    full_name: str = BIO_FULL_NAME,
+) -> str:
+    """An author's bio, three shapes: a full name and "is a <writing role>" ("Jane Doe is a
+    senior writer at X"); a name and "is <role_gap> <role>" (an article and a few words: "is
+    the co-founder of X") or a bio verb ("co-founded"), with the person taken up again by a
+    pronoun ("... With experience creating businesses, he ..."); "The author is a <role>". A
+    label may come first ("About the author: ..."). A paragraph with a reporting verb ("said",
+    "told") is news about the person, not a bio ("Smith is the director of the institute. He
+    said ..."). The cleaner tries it on the text's last paragraphs only."""
+    lead_in = rf"{BIO_START}(?:(?:{alt(*labels)})\s*[:：.-]\s*)?" if labels else BIO_START
+    # checked once the person and the role are found (cheaper than on every paragraph)
+    rest = rf"(?!.*(?<!\w)(?:{alt(*reporting)})(?!\w))" if reporting else ""
+    copula = rf"(?:{alt(*copulas)})\s+"
+    any_role = alt(*writing_roles, *roles)
+    writing_role = alt(*writing_roles)
+    writing = rf"{full_name}{_CREDENTIALS}\s+{copula}{BIO_ROLE_GAP}(?:{writing_role})(?!\w){rest}.*"
+    other = (
+        rf"{person}{_CREDENTIALS}\s+(?:{copula}{role_gap}(?:{any_role})|(?:{alt(*verbs)}))(?!\w)"
+        rf"{rest}.*?(?<!\w)(?:{alt(*pronouns)})(?!\w).*"
+    )
+    shapes = [writing, other]
+    if author_nouns:
+        noun = alt(*author_nouns)
+        shapes.append(rf"(?:{noun})\s+{copula}{BIO_ROLE_GAP}(?:{any_role})(?!\w){rest}.*")
+    return rf"{lead_in}(?:{alt(*shapes)})"
+
+
+def bio_more(pronouns: tuple[str, ...]) -> str:
+    """A paragraph that goes on about the person of the bio before it: a pronoun in its first
+    few words ("She lives in Denver", "In his free time, ...")."""
+    return rf"{BIO_START}(?:[\w'’.,-]+\s+){{0,4}}?(?:{alt(*pronouns)})(?!\w).*"

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from newscrawl.cleaning.model import LineKind
-from newscrawl.cleaning.vocab import NAMES, Spec, anywhere, label, lead, whole
+from newscrawl.cleaning.vocab import NAMES, Spec, anywhere, bio, bio_more, label, lead, whole
 
 K = LineKind
+# The person of an author's bio, taken up again.
+_PRONOUNS = ("و?هو", "و?هي", "و?له", "و?لها")
+_AR_WORD = r"(?:[\u0621-\u064A]+\s+)"
+# Words that open a sentence about someone, not a name: "يذكر أن فلان هو ..."
+_AR_NOT_A_NAME = (
+    r"(?!(?:يذكر|ويذكر|يشار|ويشار|كان|وكان|قال|وقال|أن|إن|وأن|لكن|ولكن|يعتبر|ويعتبر|يعد|ويعد"
+    r"|تعد|وتعد|هذا|هذه|ذلك|تلك|الذي|التي|وهو|وهي|هو|هي)\s)"
+)
+_AR_NAME = rf"{_AR_NOT_A_NAME}[\u0621-\u064A]+"
 
 AR: list[Spec] = [
     (
@@ -89,6 +98,44 @@ AR: list[Spec] = [
         8,
         "names",
     ),
+    (  # an author box's label: the name under it is a byline (rules.py, "labelled_name")
+        K.NAVIGATION,
+        "author_label",
+        r"(?:بقلم|الكاتب|الكاتبة|(?:نبذة )?عن (?:الكاتب|الكاتبة|المؤلف))\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # a reviewer's box: the name under it is no author (rules.py, "reviewer_name")
+        K.NAVIGATION,
+        "reviewer_label",
+        r"(?:راجعه|راجعته|مراجعة وتدقيق|تدقيق)\s*[:：]?",
+        3,
+        "",
+    ),
+    (  # an author's bio closing the text: the cleaner tries it on the last paragraphs only;
+        # Arabic script has no capitals, so the name is any few words and "هو"/"هي" must follow
+        K.AUTHOR_BIO,
+        "bio",
+        bio(
+            copulas=("هو|هي",),
+            writing_roles=(r"(?:ال)?(?:كاتبة?|صحفية?|صحافية?|محررة?|مراسلة?|إعلامية?|روائية?)",),
+            roles=(
+                r"(?:ال)?(?:باحثة?|أستاذة?|مؤسسة?|مديرة?|خبيرة?|محللة?|طبيبة?|محامية?)",
+                r"(?:ال)?(?:أكاديمية?|مستشارة?|رئيسة?|مهندسة?)",
+            ),
+            verbs=(r"أسس|أسست|يكتب|تكتب",),
+            reporting=(r"قال|وقال|قالت|وقالت|أضاف|وأضاف|أضافت|وأضافت|صرح|أكد|وأكد|وفقا|بحسب",),
+            pronouns=_PRONOUNS,
+            role_gap=_AR_WORD + r"{0,2}?",
+            author_nouns=(r"(?:ال)?كاتبة? المقال|المؤلفة?",),
+            labels=(r"(?:نبذة )?عن (?:الكاتب|الكاتبة)",),
+            person=rf"{_AR_NAME}(?:\s+[\u0621-\u064A]+){{0,3}}",
+            full_name=rf"{_AR_NAME}(?:\s+[\u0621-\u064A]+){{1,3}}",
+        ),
+        150,
+        "tail",
+    ),
+    (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
     (
         K.RELATED,
         "label",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from newscrawl.cleaning.model import LineKind
-from newscrawl.cleaning.vocab import Spec, anywhere, byline, label, lead, whole
+from newscrawl.cleaning.vocab import Spec, anywhere, bio, bio_more, byline, label, lead, whole
 
 K = LineKind
+# The person of an author's bio, taken up again.
+_PRONOUNS = ("er", "sie", r"sein(?:e[mnrs]?)?", r"ihr(?:e[mnrs]?)?")
 
 DE: list[Spec] = [
     (
@@ -92,6 +94,50 @@ DE: list[Spec] = [
         14,
         "names",
     ),
+    (  # an author box's label: the name under it is a byline (rules.py, "labelled_name")
+        K.NAVIGATION,
+        "author_label",
+        r"(?:geschrieben von|über (?:den autor|die autorin|die autoren)|zum autor|zur autorin"
+        r"|autor(?:in)?(?:nen|en)?)\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # a reviewer's box: the name under it is no author (rules.py, "reviewer_name")
+        K.NAVIGATION,
+        "reviewer_label",
+        r"(?:(?:medizinisch|fachlich) )?(?:geprüft|überprüft|redigiert) von\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # an author's bio closing the text: the cleaner tries it on the last paragraphs only
+        K.AUTHOR_BIO,
+        "bio",
+        bio(
+            copulas=(r"ist|war|arbeitet als|schreibt als|sind",),
+            writing_roles=(  # compounds too: "Wirtschaftsredakteurin", "Auslandskorrespondent"
+                r"\w*(?:journalist|redakteur|korrespondent|reporter|kolumnist|fotograf|blogger)"
+                r"(?:in|innen|en)?",
+                r"autor(?:in)? (?:des|der|von|mehrerer|zahlreicher)",
+                r"freie[rn]? (?:mitarbeiter|autor)(?:in)?",
+            ),
+            roles=(
+                r"\w*(?:gründer|geschäftsführer|direktor|professor|wissenschaftler|berater|leiter"
+                r"|inhaber|trainer|ökonom|historiker|dozent|mitarbeiter)(?:in)?",
+                r"\w*(?:anwalt|anwältin|arzt|ärztin|experte|expertin)|coach",
+            ),
+            verbs=(r"schreibt|berichtet|gründete|lehrt|leitet|studierte|arbeitete|arbeitet",),
+            reporting=(r"sagte|sagt|erklärte|betonte|so (?:er|sie)|laut",),
+            pronouns=_PRONOUNS,
+            # German names a profession without an article: "ist Redakteurin im Ressort Politik"
+            role_gap=r"(?:(?:auch|derzeit|seit \d{4}) )?(?:(?:ein|eine|der|die)\s+)?"
+            r"(?:[\w'’-]+\s+){0,3}?",
+            author_nouns=(r"(?:der|unser) autor|(?:die|unsere) autorin|die autor(?:en|innen)",),
+            labels=(r"über (?:den autor|die autorin)", "zum autor", "zur autorin"),
+        ),
+        150,
+        "tail",
+    ),
+    (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
     (
         K.RELATED,
         "label",

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from newscrawl.cleaning.model import LineKind
-from newscrawl.cleaning.vocab import NAMES, OPEN, Spec, anywhere, byline, label, lead, whole
+from newscrawl.cleaning.vocab import (
+    NAMES,
+    OPEN,
+    Spec,
+    anywhere,
+    bio,
+    bio_more,
+    byline,
+    label,
+    lead,
+    whole,
+)
 
 K = LineKind
 
@@ -14,6 +25,8 @@ _TIME += r"\s*(?:[A-Z]{2,4})?)?"
 # "Originally published in March 2022" dates the page; it credits no one.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _NOT_A_DATE = rf"(?!\s+(?:(?:on|in|at)\s+)?(?:\d|{_MONTH}\s+\d))"
+# The person of an author's bio, taken up again.
+_PRONOUNS = ("he", "she", "they", "his", "her", "their", "him")
 
 EN: list[Spec] = [
     (
@@ -95,10 +108,26 @@ EN: list[Spec] = [
         12,
         "",
     ),
-    (  # the labels of a byline box, each printed on a line of its own ("Written by" / name)
+    (  # the labels of a byline box, each printed on a line of its own ("Updated on" / date)
         K.NAVIGATION,
         "byline_label",
-        r"(?:written by|(?:last )?updated on|published on|posted on|about the author)\s*[:：]?",
+        r"(?:(?:last )?updated on|published on|posted on)\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # an author box's label: the name under it is a byline (rules.py, "labelled_name")
+        K.NAVIGATION,
+        "author_label",
+        r"(?:(?:(?:article|post|story) )?written by|about the authors?|(?:the )?authors?"
+        r"|meet the author|author bio|article by)\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # a reviewer's box: the name under it is no author (rules.py, "reviewer_name")
+        K.NAVIGATION,
+        "reviewer_label",
+        r"(?:(?:(?:article|medically|expert) )?(?:reviewed|fact[- ]checked|edited) by"
+        r"|about the (?:medical )?reviewer|(?:medical )?reviewer)\s*[:：]?",
         4,
         "",
     ),
@@ -178,6 +207,43 @@ EN: list[Spec] = [
         14,
         "names",
     ),
+    (  # an author's bio closing the text: the cleaner tries it on the last paragraphs only
+        K.AUTHOR_BIO,
+        "bio",
+        bio(
+            copulas=(r"is|was|are|were|has been|had been|serves as|works as|is currently",),
+            writing_roles=(
+                r"writer|journalist|reporter|correspondent|columnist|blogger|photographer",
+                r"videographer|content creator|copywriter|author of",
+                # "senior editor", not "a free code editor"
+                r"(?<!code )(?<!text )(?<!video )(?<!photo )(?<!image )(?<!html )(?<!source )"
+                r"editor",
+            ),
+            roles=(
+                r"contributor|co-?founder|founder|owner|ceo|cto|cfo|coo|cmo|vice president",
+                r"director|manager",
+                r"executive|consultant|advis[eo]r|attorney|lawyer|physician|doctor|surgeon|nurse",
+                r"pediatrician|dietitian|nutritionist|therapist|psychologist|psychiatrist",
+                r"professor|lecturer|faculty|teacher|educator|researcher|scientist|analyst",
+                r"economist|expert|specialist|strategist|marketer|coach|trainer|designer",
+                r"developer|engineer|entrepreneur|historian|critic|veteran|scholar|practitioner",
+                r"provider",
+            ),
+            verbs=(
+                r"co-?founded|founded|started|covers|writes|has written|has covered|has worked",
+                r"worked|specializes|specialises|studied|holds|joined|leads|teaches",
+            ),
+            reporting=(r"said|says|told|tells|according to|added|stated|asked",),
+            pronouns=_PRONOUNS,
+            # "is the co-founder", "is an Associate Attorney", not "is dedicated to ... expert"
+            role_gap=r"(?:also |currently |now )?(?:a|an|the|one of the)\s+(?:[\w'’&/-]+\s+){0,6}?",
+            author_nouns=("the authors?",),
+            labels=("about the authors?", "author bio"),
+        ),
+        150,
+        "tail",
+    ),
+    (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
     (
         K.RELATED,
         "label",

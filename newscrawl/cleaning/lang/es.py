@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from newscrawl.cleaning.model import LineKind
-from newscrawl.cleaning.vocab import OPEN, Spec, anywhere, byline, label, lead, whole
+from newscrawl.cleaning.vocab import OPEN, Spec, anywhere, bio, bio_more, byline, label, lead, whole
 
 K = LineKind
+# The person of an author's bio, taken up again.
+_PRONOUNS = ("él", "ella", "ellos", "su", "sus")
 
 ES: list[Spec] = [
     (
@@ -97,6 +99,49 @@ ES: list[Spec] = [
         14,
         "names",
     ),
+    (  # an author box's label: the name under it is a byline (rules.py, "labelled_name")
+        K.NAVIGATION,
+        "author_label",
+        r"(?:escrito por|(?:sobre|acerca) (?:el autor|la autora|de la autora|del autor)"
+        r"|(?:el |la )?autora?(?:es)?)\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # a reviewer's box: the name under it is no author (rules.py, "reviewer_name")
+        K.NAVIGATION,
+        "reviewer_label",
+        r"(?:revisado|verificado|supervisado)(?: médicamente)? por\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # an author's bio closing the text: the cleaner tries it on the last paragraphs only
+        K.AUTHOR_BIO,
+        "bio",
+        bio(
+            copulas=(r"es|fue|era|ha sido|trabaja como|son",),
+            writing_roles=(
+                r"periodistas?|redactora?|escritora?|columnista|corresponsal|reportera?",
+                r"fotógrafa?|bloguera?|cronista|autora? de",
+            ),
+            roles=(
+                r"colaboradora?|(?:co)?fundadora?|directora?|presidenta?|profesora?",
+                r"investigadora?|consultora?|abogada?|médic[oa]|experta?|especialista",
+                r"analista|doctora? en|economista|historiadora?|empresaria?|emprendedora?",
+                r"gerente|docente|catedrática?|ingenier[oa]|psicólog[oa]|sociólog[oa]",
+            ),
+            verbs=(r"escribe|cubre|(?:co)?fundó|ha trabajado|trabajó|trabaja|dirige|enseña",),
+            reporting=(r"dijo|afirmó|declaró|explicó|señaló|según|aseguró",),
+            pronouns=_PRONOUNS,
+            # Spanish names a profession without an article: "es periodista y escritora"
+            role_gap=r"(?:(?:también|actualmente) )?(?:(?:un|una|el|la)\s+)?"
+            r"(?:[\w'’-]+\s+){0,3}?",
+            author_nouns=(r"el autor|la autora|los autores|las autoras",),
+            labels=(r"sobre (?:el autor|la autora)", r"acerca (?:del autor|de la autora)"),
+        ),
+        150,
+        "tail",
+    ),
+    (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
     (
         K.RELATED,
         "label",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from newscrawl.cleaning.model import LineKind
-from newscrawl.cleaning.vocab import Spec, anywhere, byline, label, lead, whole
+from newscrawl.cleaning.vocab import Spec, anywhere, bio, bio_more, byline, label, lead, whole
 
 K = LineKind
+# The person of an author's bio, taken up again.
+_PRONOUNS = ("il", "elle", "ils", "elles", "lui", "son", "sa", "ses")
 
 FR: list[Spec] = [
     (
@@ -86,6 +88,54 @@ FR: list[Spec] = [
         14,
         "names",
     ),
+    (  # an author box's label: the name under it is a byline (rules.py, "labelled_name")
+        K.NAVIGATION,
+        "author_label",
+        r"(?:(?:écrit|rédigé) par|à propos de l['’](?:auteure?|autrice)|l['’](?:auteure?|autrice)"
+        r"|auteure?s?|autrices?)\s*[:：]?",
+        5,
+        "",
+    ),
+    (  # a reviewer's box: the name under it is no author (rules.py, "reviewer_name")
+        K.NAVIGATION,
+        "reviewer_label",
+        r"(?:relu|vérifié|révisé|validé)e? par\s*[:：]?",
+        4,
+        "",
+    ),
+    (  # an author's bio closing the text: the cleaner tries it on the last paragraphs only
+        K.AUTHOR_BIO,
+        "bio",
+        bio(
+            copulas=(r"est|était|a été|travaille comme|est actuellement|sont",),
+            writing_roles=(
+                r"journalistes?|rédact(?:eur|rice)s?(?: en chef)?|écrivaine?|chroniqueu(?:r|se)",
+                r"correspondante?|reporter|photographe|blogueu(?:r|se)|pigiste",
+                r"(?:auteure?|autrice) de",
+            ),
+            roles=(
+                r"contribut(?:eur|rice)|(?:co-?)?fondat(?:eur|rice)|direct(?:eur|rice)",
+                r"présidente?|professeure?|chercheu(?:r|se)|consultante?|avocate?|médecin",
+                r"experte?|spécialiste|maîtresse de conférences|maître de conférences",
+                r"enseignante?|doctorante?|analyste|économiste|historienne?|entrepreneu(?:r|se)",
+                r"gérante?|ingénieure?|psychologue|sociologue|politologue|philosophe",
+            ),
+            verbs=(
+                r"a (?:co-?)?fondé|couvre|écrit pour|a travaillé|travaille|enseigne|dirige",
+                r"a rejoint|a étudié",
+            ),
+            reporting=(r"a déclaré|a dit|a affirmé|a expliqué|selon|a-t-il|a-t-elle|estime",),
+            pronouns=_PRONOUNS,
+            # French names a profession without an article: "est professeur à Lyon"
+            role_gap=r"(?:(?:aussi|également|actuellement) )?(?:(?:un|une|le|la|l['’])\s*)?"
+            r"(?:[\w'’-]+\s+){0,3}?",
+            author_nouns=(r"l['’](?:auteure?|autrice)", "les auteurs"),
+            labels=(r"à propos de l['’](?:auteure?|autrice)", r"l['’](?:auteure?|autrice)"),
+        ),
+        150,
+        "tail",
+    ),
+    (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
     (
         K.RELATED,
         "label",
