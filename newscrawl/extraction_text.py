@@ -99,11 +99,12 @@ def split_at_blocks(text: str, tree: etree._Element) -> str:
 def combine(balanced: str | None, precise: str | None, recall: str | None) -> str | None:
     """The balanced run's lines that the precision run confirms or that read as prose
     (PROSE_WORDS); the recall run's (confirmed by either, or RECALL_PROSE_WORDS long) instead
-    when they hold RECALL_GAIN times more words, or when the balanced run found nothing."""
+    when they hold RECALL_GAIN times more words and are no dump (is_dump), or when the
+    balanced run found nothing."""
     if not balanced:
         return recall or precise or None
     kept = confirmed_lines(balanced, [precise])
-    if recall:
+    if recall and not is_dump(recall):  # a dump's one line would beat paragraphs by words
         wider = confirmed_lines(recall, [precise, balanced], RECALL_PROSE_WORDS)
         if _words(wider) >= RECALL_GAIN * max(1, _words(kept)):
             return wider

@@ -264,6 +264,12 @@ def test_recall_run_taken_when_it_finds_much_more() -> None:
     assert combine(balanced, PROSE, f"{PROSE}\nOne more short line") == PROSE
 
 
+def test_recall_run_that_is_a_dump_never_replaces_paragraphs() -> None:
+    balanced = f"{PROSE}\n{PROSE} Two."
+    dump = " ".join([PROSE] * 8)  # one line: trafilatura's last resort, the whole page
+    assert combine(balanced, None, dump) == balanced
+
+
 def test_recall_run_when_balanced_finds_nothing() -> None:
     assert combine(None, None, PROSE) == PROSE
     assert combine(None, None, None) is None
