@@ -46,6 +46,29 @@ def test_article_urls_with_hub_words_or_numbers_are_left_to_the_page(url: str) -
 
 
 @pytest.mark.parametrize(
+    "url",
+    [  # real articles (WCXB pages, og:type article) once dropped as hub_url
+        "https://www.outdoorgearlab.com/topics/camping-and-hiking/best-backpacking-gear-list",
+        "https://www.techgearlab.com/topics/cool-gadgets/best-electric-scooter",
+        "https://example.org/category/news/council-approves-the-new-budget",  # WordPress
+        "https://gdevelop.io/page/how-to-make-a-good-game-the-tips-and-mistakes-to-avoid",
+    ],
+)
+def test_a_post_slug_after_a_hub_word_is_an_article_when_the_page_says_so(url: str) -> None:
+    assert classify_url(url) is None
+    assert classify(url, PageMeta(og_type="article"), word_count=900).is_article
+    if "/page/" not in url:  # without the page's word, the hub word stands
+        assert classify(url, WEBSITE, word_count=900).reason == "hub_url"
+        assert classify(url, PageMeta(), word_count=900).reason == "hub_url"
+
+
+def test_pagination_and_listing_slugs_stay_hubs() -> None:
+    for url in ("http://express.test/page/2/", "http://express.test/tag/russia/page/4",
+                "http://express.test/category/world/middle-east"):  # fmt: skip
+        assert classify_url(url) is not None
+
+
+@pytest.mark.parametrize(
     ("meta", "url", "reason"),
     [
         (PageMeta(jsonld_types=["NewsArticle"]), "http://a.test/x", "jsonld"),

@@ -15,13 +15,14 @@ ARTICLE_JSONLD = {
 }  # fmt: skip
 HUB_JSONLD = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "website"}
 
-# Paths of pages that list other pages: followed for links, never records. A hub word
-# followed by a dated path ("/archive/2014/04/plato-to-plumbers/361373/", "/opinion/
-# contributors/2025/11/28/...") and a date after an article's slug ("/why-tutoring-has-not-
+# Paths of pages that list other pages: followed for links, never records ("/page/" only with
+# a number: "/page/how-to-make-a-good-game" is a CMS page). A hub word followed by a dated
+# path ("/archive/2014/04/plato-to-plumbers/361373/", "/opinion/contributors/2025/11/28/...")
+# and a date after an article's slug ("/why-tutoring-has-not-
 # worked/2025/11") name an article, not the hub.
 HUB_WORD = re.compile(
     r"/(tag|tags|topic|topics|category|categories|section|author|authors|writer|search|archive"
-    r"|archives|page|label|labels|profile|people|contributors)(?=/|$)",
+    r"|archives|label|labels|profile|people|contributors)(?=/|$)",
     re.IGNORECASE,
 )
 PAGINATION = re.compile(r"/page/\d+/?$", re.IGNORECASE)
@@ -77,16 +78,25 @@ def hub_path(path: str) -> bool:
         return True
     word = HUB_WORD.search(path)
     if word is not None and not DATED_PATH.search(path[word.end() :]):
-        return True
+        return not _deep_slug(path[word.end() :])
     date = DATE_ARCHIVE.search(path)
     return date is not None and not ARTICLE_SLUG.search(path[: date.start()])
+
+
+def _deep_slug(rest: str) -> bool:
+    """Two segments or more after a hub word, the last a post's slug of three words or more
+    ("/topics/camping-and-hiking/best-backpacking-gear-list", a WordPress "/category/<section>/
+    <post>" permalink): the page must say it is an article (classify)."""
+    segments = [s for s in rest.split("/") if s]
+    return len(segments) >= 2 and SHORT_SLUG.search("/" + segments[-1]) is not None
 
 
 def classify(url: str, page: PageMeta, word_count: int, min_words: int = 50) -> PageVerdict:
     """Decide whether the page at ``url`` is an article.
 
     Hub URL shapes (tag/author/category/pagination/search) and hub schema types are never
-    articles. Otherwise a page needs a real body (``min_words``) and at least one positive
+    articles; a hub word followed by a post's slug is one only when the page says so.
+    Otherwise a page needs a real body (``min_words``) and at least one positive
     signal: og:type article, a JSON-LD article type, a dated URL; with a body of twice
     ``min_words``, an article-like slug, a post slug under a blog path or a declared
     publication date; without og:type website, a three-word slug and a body of ten times
@@ -99,6 +109,10 @@ def classify(url: str, page: PageMeta, word_count: int, min_words: int = 50) -> 
         return by_url
     path = urlsplit(url).path
     types = {t.lower() for t in page.jsonld_types}
+    word = HUB_WORD.search(path)  # with a post's slug after it (_deep_slug) or classify_url
+    said = bool(types & ARTICLE_JSONLD) or page.og_type == "article"  # would have refused it
+    if word and not DATED_PATH.search(path[word.end() :]) and not said:
+        return PageVerdict(False, "hub_url")
     if types & {"collectionpage", "searchresultspage", "profilepage", "itemlist"} and not (
         types & ARTICLE_JSONLD
     ):
