@@ -20,7 +20,7 @@ from newscrawl.extraction_dates import dated_day, iso_date, pick_modified, pick_
 from newscrawl.extraction_meta import pick_authors, pick_title
 from newscrawl.extraction_text import body_text
 from newscrawl.pagemeta import PageMeta
-from newscrawl.textfix import repair_text
+from newscrawl.textfix import repair_page, repair_text
 
 logger = logging.getLogger(__name__)
 
@@ -103,9 +103,10 @@ def extract(
     guesses only when the page's declarations and byline name no headline or no person.
     ``guess_date=False``: a feed or sitemap gives the publication date, which beats any date
     guessed from the page's text, so htmldate's slow extensive search is skipped.
-    Text, title and authors are repaired when the page carries mojibake (newscrawl.textfix).
+    Text, title and authors are repaired when the page carries mojibake (newscrawl.textfix);
+    a page whose mojibake carries C1 controls, which trafilatura drops, is repaired first.
     """
-    tree = parse_html(html)
+    tree = parse_html(repair_page(html) if isinstance(html, str) else html)
     objects = list(_jsonld_objects(tree))
     article = _pick_article(objects)
     page = read_page_meta(tree, url, objects)

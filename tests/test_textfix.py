@@ -99,6 +99,19 @@ def test_extraction_drops_the_residue_of_stored_mojibake_no_break_spaces() -> No
     assert "\u00c2" not in text
 
 
+def test_extraction_repairs_stored_mojibake_whose_c1_controls_the_extractor_drops() -> None:
+    """A UTF-8 page whose text was stored double-encoded ("â\x80\x99" for "’", as on
+    whitecoatinvestor.com): trafilatura drops the C1 controls, so only the page as a whole can
+    be repaired."""
+    sentence = "Like most investors, I want to know when I can retire — and how it’s done."
+    broken = sentence.encode("utf-8").decode("latin-1")
+    assert "\x80" in broken or "\x94" in broken
+    html = f"<html><body><article><p>{' '.join([broken] * 5)}</p></article></body></html>"
+    text = extract(html, "https://example.org/when-can-i-retire-guide").text
+    assert sentence in text
+    assert "\u00e2" not in text
+
+
 def test_extraction_repairs_a_page_stored_with_mojibake() -> None:
     body = " ".join([FRENCH] * 4).encode("utf-8").decode("cp1252")
     html = f"<html><head><title>Un succÃ¨s</title></head><body><article><p>{body}</p></article></body></html>"
