@@ -143,7 +143,7 @@ def extract(
         text=repair_text(normalise_paragraphs(text)),
         authors=[repair_text(a) for a in authors],
         published=published,
-        modified=pick_modified(article, page.meta_tags),
+        modified=pick_modified(article, page.meta_tags, tree, published),
         page=page,
         published_declared=pick_published(None, article, page.meta_tags) is not None,
     )

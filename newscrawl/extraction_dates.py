@@ -51,6 +51,15 @@ _VISIBLE_DATE = re.compile(
 _SKIP = {"script", "style", "noscript", "template"}
 
 
+# A label just before a date under the headline saying it is the date of an update, with at
+# most two words between ("Updated on", "Last modified on Mon", "Mis à jour le").
+_UPDATE_LABEL = re.compile(
+    r"(?:updated|modified|revised|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert"
+    r"|geändert|actualizado|actualizada|actualización)\W*(?:(?:on|le|am|el|\w{2,9})\W+){0,2}$",
+    re.I,
+)
+
+
 def pick_published(
     doc_date: str | None,
     article: dict[str, Any],
@@ -59,36 +68,168 @@ def pick_published(
 ) -> str | None:
     """Publication date, ISO 8601.
 
-    The date printed under the headline comes first, unless it is the declared modification
-    date; then trafilatura's (htmldate), which on real pages beats JSON-LD/meta (they often
-    carry a republication date); JSON-LD/meta give the time of day when they agree on the day,
-    and the date when nothing else was found. Without ``tree``: declared and guessed only.
+    The date printed under the headline comes first, unless it is labelled as an update
+    ("Updated on …", "Last modified …", "Mis à jour …") or is the declared modification date;
+    then trafilatura's guess (htmldate), which on real pages beats JSON-LD/meta (they often
+    carry a republication date), unless it is a modification date (``guessed_published``) or
+    a declared date with day and month swapped; then the declared publication date (JSON-LD
+    datePublished, article:published_time, …), one not on a modification day first.
+    JSON-LD/meta give the time of day when they agree on the day. Without ``tree``: declared
+    and guessed only.
     """
-    declared = [iso_date(_text(article.get("datePublished")))]
-    declared += [iso_date(meta.get(k)) for k in _META_PUBLISHED]
-    declared = [d for d in declared if d]
-    found = iso_date(doc_date)
-    seen = headline_date(tree) if tree is not None else None
-    if seen and seen not in {d[:10] for d in _modified_dates(article, meta)}:
+    declared = _published_dates(article, meta)
+    stale = _stale_days(article, meta, tree)
+    seen = (
+        next((d for d, update in headline_dates(tree) if not update), None)
+        if tree is not None
+        else None
+    )
+    found = guessed_published(doc_date, article, meta, tree)
+    if seen and seen not in stale:
         if found and found[:10] == seen:
             return _with_time(found, declared)
         return _with_time(seen, declared)
-    if found:
+    fresh = [d for d in declared if d[:10] not in stale]
+    if found and not any(_swapped(found, d) for d in fresh):
         return _with_time(found, declared)
-    return declared[0] if declared else None
+    return (fresh or declared or [None])[0]
 
 
-def pick_modified(article: dict[str, Any], meta: dict[str, str]) -> str | None:
-    """Last modification date, ISO 8601, from JSON-LD or meta tags."""
-    return next(iter(_modified_dates(article, meta)), None)
+def guessed_published(
+    value: str | None,
+    article: dict[str, Any],
+    meta: dict[str, str],
+    tree: etree._Element | None = None,
+) -> str | None:
+    """htmldate's guess ``value`` as ISO 8601, or None when it is a modification date (the
+    declared dateModified/article:modified_time, or a date labelled as an update under the
+    headline) and no declared publication date falls on the same day."""
+    found = iso_date(dated_day(value))
+    if not found or found[:10] not in _stale_days(article, meta, tree):
+        return found
+    return found if found[:10] in {d[:10] for d in _published_dates(article, meta)} else None
+
+
+def pick_modified(
+    article: dict[str, Any],
+    meta: dict[str, str],
+    tree: etree._Element | None = None,
+    published: str | None = None,
+) -> str | None:
+    """Last modification date, ISO 8601, from JSON-LD or meta tags, else (with ``tree``) the
+    date labelled as an update under the headline ("Updated on March 7, 2025"). Never a date
+    before ``published``: such a value is dropped."""
+    values = _modified_dates(article, meta)
+    if not values and tree is not None:
+        values = [day for day, update in headline_dates(tree) if update]
+    if published:
+        values = [v for v in values if v[:10] >= published[:10]]
+    return next(iter(values), None)
 
 
 def headline_date(tree: etree._Element) -> str | None:
     """The first date (month named in en/fr/de/es, or ISO) in the visible text just after the
     page's first <h1>: the dateline or "Updated …" line a reader sees, as YYYY-MM-DD."""
+    return next((day for day, _update in headline_dates(tree)), None)
+
+
+def headline_dates(tree: etree._Element) -> list[tuple[str, bool]]:
+    """Every date in the first HEADLINE_DATE_CHARS of visible text after the page's first
+    <h1>, in order, as (YYYY-MM-DD, labelled as an update). "Updated on March 7, 2025", "Last
+    modified on Mon 8 Dec 2025", "Mis à jour le 9 mars 2026", "Aktualisiert am 9. März 2026",
+    "Actualizado el 9 de marzo de 2026" are updates; "Published March 7, 2025" is not."""
+    text = _after_headline(tree)
+    found = []
+    for m in _VISIBLE_DATE.finditer(text):
+        day = _date_of(m)
+        if day:
+            label = _UPDATE_LABEL.search(text[max(0, m.start() - 40) : m.start()])
+            found.append((day, label is not None))
+    return found
+
+
+def dated_day(value: str | None) -> str | None:
+    """htmldate's guess, or None when it is a bare "YYYY-01-01": htmldate fills a day it only
+    knows the year of (a "© 2025" line) with January 1st. On the 793 WCXB pages none of the 63
+    such guesses was a page's date."""
+    return None if value and re.fullmatch(r"\d{4}-01-01", value.strip()) else value
+
+
+def iso_date(value: str | None) -> str | None:
+    """ISO 8601 date or datetime from common date strings; None when unparsable. "03-09-2026"
+    and "09/25/2025" are read month first (the US form) unless the first number is over 12."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value) or re.match(
+            r"(\d{4})(\d{2})(\d{2})$", value
+        )
+        if not m:
+            return _us_date(value)
+        try:
+            return datetime.date(*map(int, m.groups())).isoformat()
+        except ValueError:
+            return None
+    if len(value) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _us_date(value: str) -> str | None:
+    m = re.match(r"(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})([-/])(\d{1,2})\2((?:19|20)\d\d)(?!\d)", value)
+    if not m:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    month, day = (second, first) if first > 12 else (first, second)
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _swapped(day: str, other: str) -> bool:
+    """``day`` is ``other`` with month and day exchanged (htmldate misreading "03-09-2026")."""
+    return (
+        day[:10] != other[:10]
+        and day[:4] == other[:4]
+        and (day[8:10], day[5:7])
+        == (
+            other[5:7],
+            other[8:10],
+        )
+    )
+
+
+def _published_dates(article: dict[str, Any], meta: dict[str, str]) -> list[str]:
+    values = [iso_date(_text(article.get("datePublished")))]
+    values += [iso_date(meta.get(k)) for k in _META_PUBLISHED]
+    return [v for v in values if v]
+
+
+def _modified_dates(article: dict[str, Any], meta: dict[str, str]) -> list[str]:
+    values = [iso_date(_text(article.get("dateModified")))]
+    values += [iso_date(meta.get(k)) for k in _META_MODIFIED]
+    return [v for v in values if v]
+
+
+def _stale_days(
+    article: dict[str, Any], meta: dict[str, str], tree: etree._Element | None
+) -> set[str]:
+    """Days known to be modification days: declared, or labelled as an update under the
+    headline."""
+    days = {d[:10] for d in _modified_dates(article, meta)}
+    if tree is not None:
+        days |= {day for day, update in headline_dates(tree) if update}
+    return days
+
+
+def _after_headline(tree: etree._Element) -> str:
     h1 = tree.find(".//h1")
     if h1 is None:
-        return None
+        return ""
     pieces: list[str] = [h1.tail or ""]
     size = 0
     started = False
@@ -103,44 +244,7 @@ def headline_date(tree: etree._Element) -> str | None:
         size += len(text) + len(el.tail or "")
         if size > 3 * HEADLINE_DATE_CHARS:
             break
-    text = " ".join(" ".join(pieces).split())[:HEADLINE_DATE_CHARS]
-    m = _VISIBLE_DATE.search(text)
-    return _date_of(m) if m else None
-
-
-def dated_day(value: str | None) -> str | None:
-    """htmldate's guess, or None when it is a bare "YYYY-01-01": htmldate fills a day it only
-    knows the year of (a "© 2025" line) with January 1st. On the 793 WCXB pages none of the 63
-    such guesses was a page's date."""
-    return None if value and re.fullmatch(r"\d{4}-01-01", value.strip()) else value
-
-
-def iso_date(value: str | None) -> str | None:
-    """ISO 8601 date or datetime from common date strings; None when unparsable."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value) or re.match(
-            r"(\d{4})(\d{2})(\d{2})$", value
-        )
-        if not m:
-            return None
-        try:
-            return datetime.date(*map(int, m.groups())).isoformat()
-        except ValueError:
-            return None
-    if len(value) <= 10:
-        return parsed.date().isoformat()
-    return parsed.isoformat()
-
-
-def _modified_dates(article: dict[str, Any], meta: dict[str, str]) -> list[str]:
-    values = [iso_date(_text(article.get("dateModified")))]
-    values += [iso_date(meta.get(k)) for k in _META_MODIFIED]
-    return [v for v in values if v]
+    return " ".join(" ".join(pieces).split())[:HEADLINE_DATE_CHARS]
 
 
 def _with_time(day: str, declared: list[str]) -> str:
