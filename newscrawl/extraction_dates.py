@@ -127,12 +127,6 @@ def pick_modified(
     return next(iter(values), None)
 
 
-def headline_date(tree: etree._Element) -> str | None:
-    """The first date (month named in en/fr/de/es, or ISO) in the visible text just after the
-    page's first <h1>: the dateline or "Updated …" line a reader sees, as YYYY-MM-DD."""
-    return next((day for day, _update in headline_dates(tree)), None)
-
-
 def headline_dates(tree: etree._Element) -> list[tuple[str, bool]]:
     """Every date in the first HEADLINE_DATE_CHARS of visible text after the page's first
     <h1>, in order, as (YYYY-MM-DD, labelled as an update). "Updated on March 7, 2025", "Last

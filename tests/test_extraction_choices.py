@@ -9,7 +9,7 @@ import pytest
 
 from newscrawl.authors import record_authors
 from newscrawl.extraction import extract
-from newscrawl.extraction_dates import headline_date, pick_published
+from newscrawl.extraction_dates import headline_dates, pick_published
 from newscrawl.extraction_text import combine, confirmed_lines, page_words, split_at_blocks
 
 URL = "https://herald.example/2024/budget"
@@ -169,7 +169,7 @@ def test_headline_date(line: str, day: str | None) -> None:
     html = (
         f"<html><body><h1>Headline</h1><div><span>{line}</span></div><p>{PROSE}</p></body></html>"
     )
-    assert headline_date(tree(html)) == day
+    assert next((d for d, _update in headline_dates(tree(html))), None) == day
 
 
 def test_headline_date_ignores_scripts_and_far_text() -> None:
@@ -177,7 +177,7 @@ def test_headline_date_ignores_scripts_and_far_text() -> None:
         "<html><body><h1>Headline</h1><script>var d = 'March 9, 2026';</script>"
         f"<p>{PROSE * 3}</p><p>Archived on March 9, 2026</p></body></html>"
     )
-    assert headline_date(tree(html)) is None
+    assert headline_dates(tree(html)) == []
 
 
 def test_date_under_headline_beats_htmldate_guess_and_keeps_declared_time() -> None:
