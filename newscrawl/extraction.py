@@ -18,7 +18,7 @@ from trafilatura.settings import Extractor
 from newscrawl.authors import clean_authors
 from newscrawl.extraction_dates import dated_day, iso_date, pick_modified, pick_published
 from newscrawl.extraction_meta import pick_authors, pick_title
-from newscrawl.extraction_text import body_text
+from newscrawl.extraction_text import body_text, unwrap_lines
 from newscrawl.pagemeta import PageMeta
 from newscrawl.textfix import repair_page, repair_text
 
@@ -107,6 +107,7 @@ def extract(
     a page whose mojibake carries C1 controls, which trafilatura drops, is repaired first.
     """
     tree = parse_html(repair_page(html) if isinstance(html, str) else html)
+    unwrap_lines(tree)
     objects = list(_jsonld_objects(tree))
     article = _pick_article(objects)
     page = read_page_meta(tree, url, objects)
