@@ -252,6 +252,97 @@ def test_resolve_publisher(page: PageMeta, url: str, publisher: str) -> None:
     assert resolve_publisher(page, url) == publisher
 
 
+@pytest.mark.parametrize(
+    ("site_name", "url", "publisher"),
+    [
+        # of several parts, the one that matches the domain's name
+        ("How to Design a Website: a Complete Guide for 2026 | Clay",
+         "https://clay.global/blog/web-design-guide", "Clay"),
+        ("Find a Provider Near You - Book Online - Sofia Health",
+         "https://sofia-health.com/c/meditation-cost/", "Sofia Health"),
+        ("Fermyon • Experience the next wave of cloud computing.",
+         "https://www.fermyon.com/blog/startup-lessons", "Fermyon"),
+        ("Resy | Right This Way", "https://blog.resy.com/2025/11/nyc", "Resy"),
+        ("CNX Software - Embedded Systems News", "https://www.cnx-software.com/2025/12/20/x",
+         "CNX Software"),
+        ("Office of Career Strategy - Yale University", "https://ocs.yale.edu/job-offers/",
+         "Yale University"),
+        # no part matches the domain: the name before a long tagline
+        ("Wirecutter: Reviews for the Real World", "https://www.nytimes.com/wirecutter/x",
+         "Wirecutter"),
+    ],
+)  # fmt: skip
+def test_publisher_part_that_names_the_domain(site_name: str, url: str, publisher: str) -> None:
+    assert resolve_publisher(PageMeta(site_name=site_name), url) == publisher
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "publisher"),
+    [
+        (PageMeta(site_name="Bookkeeping Services Made For Entrepreneurs"),
+         "https://www.lessaccounting.com/accounting-software/", "Lessaccounting.com"),
+        (PageMeta(site_name="Find a Provider Near You"), "https://sofia-health.com/c/x",
+         "Sofia-Health.com"),
+        (PageMeta(site_name="Your daily dose of the best deals", jsonld_publisher="Acme Media"),
+         "https://acme.example/a", "Acme Media"),
+        (PageMeta(site_name="news and views from around the world"), URL, "Elrisala.example"),
+        (PageMeta(site_name="/"), "https://www.kaspersky.com/resource-center/x", "Kaspersky.com"),
+    ],
+)  # fmt: skip
+def test_publisher_slogan_unlike_the_domain_is_no_name(
+    page: PageMeta, url: str, publisher: str
+) -> None:
+    assert resolve_publisher(page, url) == publisher
+
+
+@pytest.mark.parametrize(
+    ("site_name", "url"),
+    [
+        ("the Guardian", "https://www.theguardian.com/world/2024/x"),
+        ("BBC News", "https://www.bbc.co.uk/news/x"),
+        ("Le Monde.fr", "https://www.lemonde.fr/international/x"),
+        ("Süddeutsche Zeitung", "https://www.sueddeutsche.de/politik/x"),
+        ("The New York Times", "https://www.nytimes.com/2024/06/01/x.html"),
+        ("The Wall Street Journal", "https://www.wsj.com/articles/x"),
+        ("Los Angeles Times", "https://www.latimes.com/x"),
+        ("British Heart Foundation", "https://www.bhf.org.uk/x"),
+        ("Frankfurter Allgemeine Zeitung", "https://www.faz.net/aktuell/x"),
+        # real names that do not match their domain and read as no slogan
+        ("Mine Health and Safety Administration", "https://www.msha.gov/x"),
+        ("Schmid College of Science and Technology", "https://www.chapman.edu/x"),
+        ("Human in the Loop", "https://smarterarticles.co.uk/x"),
+        ("Website Builder Expert", "https://www.websitebuilderexpert.com/x"),
+        ("The Times | The Sunday Times", URL),
+    ],
+)
+def test_publisher_keeps_real_site_names(site_name: str, url: str) -> None:
+    expected = "The Guardian" if site_name == "the Guardian" else site_name
+    assert resolve_publisher(PageMeta(site_name=site_name), url) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "publisher"),
+    [
+        (PageMeta(), "https://nathanbenaich.substack.com/about", "Nathanbenaich.substack.com"),
+        (PageMeta(), "https://jane-doe.github.io/posts/x", "Jane-Doe.github.io"),
+        (PageMeta(), "https://brianjenney.medium.com/advice-c7cd15f4e06d",
+         "Brianjenney.medium.com"),
+        (PageMeta(), "https://cooking.blogspot.com/2024/06/x.html", "Cooking.blogspot.com"),
+        (PageMeta(), "https://www.substack.com/p/x", "Substack.com"),  # never "www"
+        (PageMeta(), "https://medium.com/@jane/x", "Medium.com"),
+        # og:site_name and the JSON-LD publisher still come first
+        (PageMeta(jsonld_publisher="Marcus on AI"), "https://garymarcus.substack.com/p/x",
+         "Marcus on AI"),
+        (PageMeta(jsonld_publisher="Learning Loom - Tales of Technology and the Human Spirit"),
+         "https://learningloom.substack.com/p/x", "Learning Loom"),
+    ],
+)  # fmt: skip
+def test_publisher_of_a_hosted_blog_is_its_subdomain(
+    page: PageMeta, url: str, publisher: str
+) -> None:
+    assert resolve_publisher(page, url) == publisher
+
+
 def test_image_credits_from_page_captions() -> None:
     page = PageMeta(captions=[
         "Children read in the new reading room. (Photo: Tom Baker/Valley Times)",

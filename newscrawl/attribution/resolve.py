@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from newscrawl import authors
@@ -116,9 +117,31 @@ def attribute(
 
 # og:site_name values that name a section or nothing ("Blog" on a company's blog).
 GENERIC_SITE_NAMES = frozenset({"blog", "the blog", "news", "home", "homepage", "website"})
-_TAGLINE_SEP = re.compile(r"\s+[-|–—·]\s+")
+_TAGLINE_SEP = re.compile(r"\s+[-|–—·•]\s+|:\s+")
+_EDGES = " \"'“”‘’«».,;:-–—|·•"
 MAX_NAME_WORDS = 5
 MIN_TAGLINE_WORDS = 4  # fewer is a second name ("The Times | The Sunday Times")
+# Hosted-blog platforms: each subdomain is its own publication ("nathanbenaich.substack.com").
+BLOG_PLATFORMS = frozenset({
+    "substack.com", "medium.com", "wordpress.com", "blogspot.com", "github.io", "ghost.io",
+    "beehiiv.com", "tumblr.com", "bearblog.dev",
+})  # fmt: skip
+# Words that make a site name read as a slogan or a page title rather than a name.
+_NAME_STOPWORDS = frozenset({
+    "a", "an", "and", "of", "for", "the", "in", "on", "at", "to", "by", "with", "from", "&",
+    "de", "la", "le", "les", "du", "des", "et", "y", "e", "und", "der", "die", "das",
+})  # fmt: skip
+_SECOND_PERSON = frozenset({"you", "your", "yours", "youre"})
+# Openings of a slogan or a page title ("Find a Provider Near You", "How to Design a Website").
+_SLOGAN_VERBS = frozenset({
+    "find", "discover", "get", "learn", "explore", "shop", "book", "buy", "compare", "save",
+    "make", "build", "create", "start", "grow", "join", "try", "hire", "see", "watch", "read",
+    "meet", "let", "how", "why", "what", "when", "where",
+})  # fmt: skip
+_SLOGAN_PHRASE = re.compile(
+    r"\b(?:made|built|designed|powered|trusted|crafted|loved)\s+(?:for|by|with)\b", re.I
+)
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def _without_tagline(name: str) -> str:
@@ -131,17 +154,145 @@ def _without_tagline(name: str) -> str:
     return name
 
 
+def _blog_label(url: str) -> str:
+    """The publication's subdomain on a hosted-blog platform ("nathanbenaich" for
+    nathanbenaich.substack.com); "" elsewhere and for "www"."""
+    domain = site_domain(url)
+    if domain not in BLOG_PLATFORMS and not domain.startswith("blogspot."):
+        return ""
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
+    label = host.removesuffix(domain).rstrip(".").rpartition(".")[2]
+    return "" if label in ("", "www") else label
+
+
+def _site_label(url: str) -> str:
+    """The squeezed label that names the site: the registered domain's first label
+    ("clay.global" -> "clay"), or the publication's subdomain on a blog platform."""
+    label = _blog_label(url) or site_domain(url).split(".")[0]
+    return squeeze(name_key(label))
+
+
+def _resemblance(name: str, label: str) -> int:
+    """How closely a site name matches its domain label: 3 the same ("LessAccounting" on
+    lessaccounting.com), 2 one begins the other ("BBC News" on bbc.co.uk), 1 the label holds
+    a word or the initials of the name ("The New York Times" on nytimes.com), 0 unrelated."""
+    if not label:
+        return 0
+    best = 0
+    for folded in {name_key(name), name_key(name.casefold().translate(_UMLAUTS))}:
+        key, words = squeeze(folded), folded.split()
+        for lab in {label, label[3:] if label.startswith("the") and len(label) > 6 else label}:
+            if key == lab:
+                return 3
+            if (key.startswith(lab) and len(lab) >= 3) or (lab.startswith(key) and len(key) >= 3):
+                best = max(best, 2)
+            elif (len(lab) >= 4 and lab in key) or _abbreviates(lab, words):
+                best = max(best, 1)
+    return best
+
+
+def _abbreviates(label: str, words: list[str]) -> bool:
+    """True when the label is made of the name's words or their beginnings ("nytimes" of
+    "new york times", "bhf" of "british heart foundation"), or holds one of its longer words."""
+    if any(len(w) >= 4 and w in label for w in words):
+        return True
+    content = [w for w in words if w not in _NAME_STOPWORDS]
+    initials = "".join(w[0] for w in content)
+    if len(initials) >= 3 and (initials in label or label.startswith(initials[:3])):
+        return True
+
+    @cache
+    def spelled(start: int, i: int) -> bool:  # label[start:] = beginnings of content[i:]
+        if start == len(label):
+            return True
+        if i == len(content):
+            return False
+        word = content[i]
+        return any(label.startswith(word[:n], start) and spelled(start + n, i + 1)
+                   for n in range(len(word), 0, -1))  # fmt: skip
+
+    return len(content) >= 2 and spelled(0, 0)
+
+
+def _reads_as_slogan(name: str) -> bool:
+    """A page title, slogan or sentence rather than a name: several words, and a "you", an
+    imperative or question opening, a "made for" phrase, or lower-case words of prose
+    ("Find a Provider Near You", "Bookkeeping Services Made For Entrepreneurs")."""
+    words = name.split()
+    if len(words) < 3:
+        return False
+    keys = name_key(name).split()
+    lower = [w for w in words if len(w) > 2 and w.isalpha() and w.islower()
+             and w not in _NAME_STOPWORDS]  # fmt: skip
+    return bool(
+        any(k in _SECOND_PERSON for k in keys)
+        or (keys and keys[0] in _SLOGAN_VERBS)
+        or _SLOGAN_PHRASE.search(name)
+        or len(lower) >= 2
+        or (words[-1][:1].islower() and words[-1].endswith((".", "!")))
+    )
+
+
+def _site_name(value: str, label: str) -> str:
+    """og:site_name or the JSON-LD publisher read as the site's name ("" when it names none).
+
+    A value of several parts ("How to Design a Website | Clay") gives the part closest to the
+    domain label, else the name before a long tagline; a slogan unlike the domain is no name.
+    """
+    parts = [p for p in (part.strip(_EDGES) for part in _TAGLINE_SEP.split(value)) if p]
+    if len(parts) > 1:
+        score, part = max(((_resemblance(p, label), -i), p) for i, p in enumerate(parts))
+        if score[0] > 0:
+            return part
+        head = _without_tagline(value)
+        if head != value:  # "hello stranger midwest adventure - exploring the midwest"
+            return head
+    if _reads_as_slogan(value) and not _resemblance(value, label):
+        return ""
+    return value
+
+
+def _names_site(name: str) -> bool:
+    """Not empty, not overlong, not a section ("Blog") and not bare punctuation ("/")."""
+    return (
+        bool(name)
+        and len(name) <= 100
+        and name.casefold() not in GENERIC_SITE_NAMES
+        and any(c.isalnum() for c in name)
+    )
+
+
 def resolve_publisher(page: PageMeta, url: str, *, registry: Registry | None = None) -> str:
     """The site that published this copy: the sources file's ``publisher`` when set, else
-    og:site_name, else the JSON-LD publisher, else the domain (registry name or tidied)."""
+    og:site_name, else the JSON-LD publisher, else the domain (registry name or tidied; the
+    publication's subdomain on a blog platform such as Substack)."""
     reg = registry or load_registry()
     if page.source_publisher and page.source_publisher.strip():
         return " ".join(page.source_publisher.split())
+    label = _site_label(url) if url else ""
     for value in (page.site_name, page.jsonld_publisher):
-        name = _without_tagline(" ".join((value or "").split()))
-        if name and len(name) <= 100 and name.casefold() not in GENERIC_SITE_NAMES:
+        whole = " ".join((value or "").split())
+        outlet = reg.lookup(whole) if whole else None
+        if outlet is not None:
+            return outlet.name
+        name = _site_name(whole, label) if whole else ""
+        if _names_site(name):
             outlet = reg.lookup(name)
-            return outlet.name if outlet is not None else tidy_name(name) or name
+            if outlet is not None:
+                return outlet.name
+            tidied = tidy_name(name) or name
+            # tidy_name drops a leading descriptor ("Website Builder Expert" -> "Builder
+            # Expert"): not when the name as written is the one that matches the domain.
+            if _resemblance(tidied, label) < _resemblance(name, label):
+                return name.strip(_EDGES)
+            return tidied
+    blog = _blog_label(url) if url else ""
+    if blog:
+        pretty = "-".join(part.capitalize() for part in blog.split("-"))
+        return f"{pretty}.{site_domain(url)}"
     outlet = reg.by_domain(url) if url else None
     if outlet is not None:
         return outlet.name
