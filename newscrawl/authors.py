@@ -274,6 +274,8 @@ def _person(piece: str) -> str | None:
         if len(piece.split()) < 2:
             return None  # "Community Editor", "SFist Contributor": a role, no name
     piece = re.sub(r"\s+(?:is|was|ist|est|es)\s.*$", "", piece)  # "Jane Doe is a reporter..."
+    if re.fullmatch(r"[^\W\d_]+\d+", piece):
+        return None  # one word with digits: a brand or a login ("Rapid7", "jdoe84"), no name
     piece = re.sub(r"(?:\s+|(?<=[a-z]))\d+$", "", _TRAILING_MONTH.sub("", piece))  # "Carroll30"
     words = piece.split()
     if not words or len(words) > MAX_NAME_WORDS or name_key(piece) in _JUNK:

@@ -45,6 +45,7 @@ _AUTHOR_DATE = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"[a-z0-9._-]+")
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=\S+\s+\S)")
 _NAME = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al|el)"
     r"(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al|el)){1,3}"
@@ -59,18 +60,42 @@ _BY_LINE = (
     '[count(*) <= 2][starts-with(normalize-space(.), "By ")'
     ' or starts-with(normalize-space(.), "by ") or starts-with(normalize-space(.), "Written by ")]'
 )
+# Elements whose class or id names an author or a byline: filtered by _BYLINE_ATTR, since
+# "author" is also a piece of "authorities", "authorize" and "authorization" (menu entries,
+# payment scripts), never bylines.
+_BYLINE_CLASS = (
+    '//*[contains(translate(@class, "AUTHORBYLINE", "authorbyline"), "author")'
+    ' or contains(translate(@class, "BYLINE", "byline"), "byline") or contains(@id, "author")]'
+)
+_BYLINE_ATTR = re.compile(r"author(?!i[sz]|it)|byline", re.I)
+# An author box's bio or description: the author's titles ("Licensed Q Arabica Grader"), no name.
+_BIO_ATTR = re.compile(r"desc|(?<![a-z])bio(?![a-z])", re.I)
+_AUTHOR_LINKS = (
+    '//a[contains(@href, "/author/") or contains(@href, "/authors/")'
+    ' or contains(@href, "/writers/")'
+    ' or contains(@href, "/people/") or contains(@href, "/profile/")'
+    ' or contains(@href, "/contributors/") or contains(@href, "/staff/")'
+    ' or contains(@href, "/producers/") or contains(@href, "/journalists/")]'
+)
+# Where a "by" line or an author link is no byline of the article: comments (a commenter's
+# "by Anonymous Coward") and menus (a "/people/current-students" link).
+# A menu is looked for among the nearest ancestors only: a page whose <nav> is left open
+# swallows the whole article.
+_NOT_BYLINE = (
+    "ancestor-or-self::*[not(self::body or self::html)]"
+    "[contains(translate(@class, 'COMENT', 'coment'), 'comment')"
+    " or contains(translate(@id, 'COMENT', 'coment'), 'comment')]"
+    " | ancestor-or-self::*[position() <= 4][self::nav"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' menu ')"
+    " or contains(@class, 'menu-item') or contains(@class, 'megamenu')]"
+)
 _BYLINE_XPATHS = (
     '//*[@itemprop="author"]',
     '//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]',
     '//*[not(*)][normalize-space(text())="Written by" or normalize-space(text())="By"'
     ' or normalize-space(text())="Author" or normalize-space(text())="Author:"]',
-    '//*[contains(translate(@class, "AUTHORBYLINE", "authorbyline"), "author")'
-    ' or contains(translate(@class, "BYLINE", "byline"), "byline") or contains(@id, "author")]',
-    '//a[contains(@href, "/author/") or contains(@href, "/authors/")'
-    ' or contains(@href, "/writers/")'
-    ' or contains(@href, "/people/") or contains(@href, "/profile/")'
-    ' or contains(@href, "/contributors/") or contains(@href, "/staff/")'
-    ' or contains(@href, "/producers/") or contains(@href, "/journalists/")]',
+    _BYLINE_CLASS,
+    _AUTHOR_LINKS,
     _BY_LINE,
 )
 _META_AUTHORS = ("author", "article:author", "dc.creator", "byl", "parsely-author")
@@ -272,12 +297,52 @@ def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, 
         lambda: orgs,
     )
     first: list[str] = []
-    for source in sources:
+    for i, source in enumerate(sources):
         names = _unique_names(clean_author(a) for a in source())
-        if names and clean_authors(names)[0]:
+        people_found = clean_authors(names)[0] if names else []
+        if people_found:
+            if i < 2 and len(people_found) == 1:  # metadata often names the first author only
+                return _with_coauthors(names, people_found[0], tree)
             return names
         first = first or names
     return first  # no person anywhere: an organisation or agency, for attribution to read
+
+
+def _with_coauthors(names: list[str], person: str, tree: etree._Element) -> list[str]:
+    """The page's visible byline instead of metadata's one name when it lists that person
+    and others ("Rui Ma, Heba Ledwon & Suparn Patra" where the meta author is "Rui Ma")."""
+    if not _listed_with_others(tree, person):
+        return names  # the byline search costs 4 ms a page: only where a list may be
+    byline = _unique_names(clean_author(a) for a in _html_bylines(tree))
+    people = clean_authors(byline)[0] if byline else []
+    if len(people) > 1 and _key(person) in {_key(_HONORIFIC.sub("", p)) for p in people}:
+        return byline
+    return names
+
+
+_TEXT_WITH = etree.XPath("//body//text()[contains(., $name)]")
+_LIST_SEPARATOR = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b")
+
+
+def _listed_with_others(tree: etree._Element, person: str) -> bool:
+    """The person's name is printed right before or after a list separator, in an element of
+    a byline's length around it: a quick test before the byline search of _with_coauthors."""
+    for text in _TEXT_WITH(tree, name=person):
+        holder = text.getparent()  # the element whose text (or a child's tail) it is
+        if holder is not None and text.is_tail:
+            holder = holder.getparent()
+        box = holder.getparent() if holder is not None else None
+        box = box if box is not None else holder
+        if box is None or not isinstance(box.tag, str):
+            continue
+        around = " ".join(_spaced_text(box).split())
+        if len(around) <= 3 * MAX_BYLINE_CHARS and re.search(
+            rf"{re.escape(person)}\s*(?:{_LIST_SEPARATOR.pattern})"
+            rf"|(?:{_LIST_SEPARATOR.pattern})\s*(?:\w+\.?\s+)?{re.escape(person)}",
+            around,
+        ):
+            return True
+    return False
 
 
 def clean_author(raw: str) -> str | None:
@@ -315,6 +380,13 @@ def _html_bylines(tree: etree._Element) -> list[str]:
         for el in tree.xpath(xpath):
             if el.tag in ("script", "style", "meta", "link", "img"):
                 continue
+            attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if xpath is _BYLINE_CLASS and (
+                not _BYLINE_ATTR.search(attrs) or _BIO_ATTR.search(attrs)
+            ):
+                continue  # "authorities-governing-board-actions" (a menu), "author-description"
+            if el.xpath(_NOT_BYLINE):
+                continue  # a commenter's name or a menu link
             if (el.text or "").strip() in _BYLINE_LABELS and not len(el):
                 parent = el.getparent()
                 el = el.getnext() if el.getnext() is not None else parent.getnext()
@@ -330,8 +402,29 @@ def _html_bylines(tree: etree._Element) -> list[str]:
             for raw in candidates:
                 name = _byline_name(raw)
                 if name:
-                    return [name]
+                    return _coauthor_links(el, xpath) or [name]
     return []
+
+
+def _coauthor_links(el: etree._Element, xpath: str) -> list[str]:
+    """The names of the author links of a byline that links each of its authors ("Rui Ma,
+    Heba Ledwon & Suparn Patra" as three links), when there are several; else []."""
+    box = el
+    if xpath is _AUTHOR_LINKS:  # the link's byline: the nearest parent holding other links
+        for _ in range(2):
+            box = box.getparent()
+            if box is None or len(_spaced_text(box)) > 3 * MAX_BYLINE_CHARS:
+                return []
+            if len(box.xpath("." + _AUTHOR_LINKS)) > 1:
+                break
+    links = box.xpath("." + _AUTHOR_LINKS)
+    text = _spaced_text(box)  # besides the links' names: separators and "By" only
+    for a in links:
+        text = text.replace(_spaced_text(a), " ", 1)
+    if not re.fullmatch(r"(?:\s|,|&|\band\b|(?:written\s+)?by\b|:)*", text, re.I):
+        return []  # "Reviewed by", a bio, "View profile": not a list of co-authors
+    names = _unique_names(_byline_name(_spaced_text(a)) for a in links)
+    return names if len(names) > 1 else []
 
 
 def _spaced_text(el: etree._Element) -> str:
@@ -347,16 +440,35 @@ def _byline_name(raw: str) -> str | None:
     words = raw.split()
     half = len(words) // 2
     text = " ".join(words[:half] if half and words[:half] == words[half:] else words)
-    if not text or len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS:
+    most = MAX_BYLINE_WORDS + 4 * min(text.count(","), 3)  # a list of names is longer
+    if not text or len(text) > MAX_BYLINE_CHARS or len(re.findall(r"\w+", text)) > most:
         return None
     name = clean_author(text)
     if not name:
         return None
-    head = name.split(",")[0].strip()
-    parts = re.split(r"\s+(?:and|&|und|et|y)\s+", head)
-    if all(_NAME.fullmatch(p) for p in parts) and clean_authors([head])[0]:
-        return head
-    return None
+    head, *rest = (p.strip() for p in name.split(","))
+    if not _byline_names(head):
+        return None
+    names = [head]
+    for piece in rest:  # "Rui Ma, Heba Ledwon and Manoel Cortes Mendez": all of them
+        piece = re.sub(r"^(?:and|&)\s+", "", piece)
+        if not piece or (not _HONORIFIC.match(piece) and _credentials(piece.split()[0])):
+            continue  # "Jane Doe, MD, FACP", "Jane Doe, M.A. Journalism": one person
+        if not _byline_names(piece):
+            break  # "Jane Doe, Senior Reporter, The Times": the rest is her affiliation
+        names.append(piece)
+    return ", ".join(names)
+
+
+def _byline_names(text: str) -> bool:
+    """``text`` is one or more names ("Jane Doe", "Moses Kim and Kate Shokurova")."""
+    parts = [_HONORIFIC.sub("", p) for p in re.split(r"\s+(?:and|&|und|et|y)\s+", text)]
+    return all(_NAME.fullmatch(p) for p in parts) and bool(clean_authors([text])[0])
+
+
+def _credentials(piece: str) -> bool:
+    """Credentials after a name: short all-caps tokens ("MD", "FACP", "Ph.D.", "MS, RD")."""
+    return all(re.fullmatch(r"(?:[A-Z][A-Za-z]?\.?){1,4}|[A-Z]{2,6}", w) for w in piece.split())
 
 
 def _unique_names(values: Any) -> list[str]:

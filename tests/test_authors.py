@@ -53,6 +53,9 @@ from newscrawl.authors import clean_authors, house_byline, record_authors
         (["Jane Doe AFP"], ["Jane Doe"], ["AFP"]),
         (["Marie Claire DUPONT"], ["Marie Claire DUPONT"], []),
         (["Rasmus Barslund Founder & Lead Reviewer"], ["Rasmus Barslund"], []),
+        (["Rapid7"], [], []),  # a company's name with digits (rapid7.com), no person
+        (["jdoe84"], [], []),
+        (["Jane Carroll30"], ["Jane Carroll"], []),
         ([], [], []),
     ],
 )  # fmt: skip

@@ -10,6 +10,7 @@ import pytest
 from newscrawl.authors import record_authors
 from newscrawl.extraction import extract
 from newscrawl.extraction_dates import headline_dates, pick_published
+from newscrawl.extraction_meta import pick_authors
 from newscrawl.extraction_text import combine, confirmed_lines, page_words, split_at_blocks
 
 URL = "https://herald.example/2024/budget"
@@ -248,6 +249,101 @@ def test_bylines_in_page(top: str, authors: list[str]) -> None:
 )
 def test_page_widgets_in_author_boxes_are_no_byline(top: str) -> None:
     assert record_authors(extract(page(top=top), URL).authors) == []
+
+
+def authors_of(top: str, meta_author: str = "", jsonld: dict | None = None) -> list[str]:
+    """The record's authors of a page, from the page alone (no trafilatura guess)."""
+    html = page(top=top, jsonld=jsonld)
+    doc = lxml.html.fromstring(html)
+    article = jsonld or {}
+    meta = {"author": meta_author} if meta_author else {}
+    return record_authors(pick_authors(doc, article, meta, None))
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # lsc.gov: a menu entry whose class holds "authorities"
+        '<ul><li class="authorities-governing-board-actions"><span>Authorities Governing'
+        " Board Actions</span></li></ul>",
+        '<div class="authorization-link"><span>Payment Gateway Settings</span></div>',
+        # publichealth.columbia.edu: a /people/ link in a menu
+        '<ul class="menu"><li class="leaf"><a href="/people/current-students">Current'
+        " Students</a></li></ul>",
+        '<nav><ul><li><a href="/people/alumni">Alumni Relations</a></li></ul></nav>',
+        # slashdot: a commenter's "by" line
+        '<div id="comments"><div class="details"><span class="by">by Anonymous Coward</span>'
+        "</div></div>",
+        '<ol class="comment-list"><li><div class="comment-author vcard"><cite>Andre Alexis'
+        "</cite> says:</div></li></ol>",
+        # coffeechronicler: an author box's description is the author's titles, no name
+        '<div class="dynamic-author-description">Licensed Q Arabica Grader, M.A. Journalism</div>',
+    ],
+)
+def test_page_chrome_and_comments_give_no_byline(top: str) -> None:
+    assert authors_of(top) == []
+
+
+@pytest.mark.parametrize(
+    ("top", "authors"),
+    [
+        ('<span class="author">Jane Doe</span>', ["Jane Doe"]),
+        ('<div class="td-post-author-name">By Jane Doe</div>', ["Jane Doe"]),
+        ('<div class="wp-block-coauthors-is-layout-flow">Jane Doe</div>', ["Jane Doe"]),
+        ('<div class="authorbox"><h4>Jane Doe</h4></div>', ["Jane Doe"]),
+        ('<p class="ArticleByLine_name">Jane Doe</p>', ["Jane Doe"]),
+        ('<div class="author-box"><p>Asser Christensen</p><div class="author-description">'
+         "Licensed Q Arabica Grader</div></div>", ["Asser Christensen"]),
+        # a story byline beside comments, and a post's comment count in its meta line
+        ('<p class="byline">By <a href="/author/jd">Jane Doe</a> <a href="#comments">3'
+         ' comments</a></p><div id="comments"><span class="by">by Anonymous Coward</span></div>',
+         ["Jane Doe"]),
+        ('<span class="author">Jane Doe, MD, FACP</span>', ["Jane Doe"]),
+        ('<span class="author">Jane Doe, M.A. Journalism</span>', ["Jane Doe"]),
+        ('<span class="author">Jane Doe, Senior Reporter, The Times</span>', ["Jane Doe"]),
+    ],
+)  # fmt: skip
+def test_real_bylines_still_found(top: str, authors: list[str]) -> None:
+    assert authors_of(top) == authors
+
+
+def test_meta_author_of_one_word_with_digits_gives_way_to_the_byline() -> None:
+    # rapid7: meta author "Rapid7" (the company) became "Rapid"; the byline names the author
+    top = '<a href="/blog/author/spencer-mcintyre/"><div>Spencer McIntyre</div></a>'
+    assert authors_of(top, meta_author="Rapid7") == ["Spencer McIntyre"]
+
+
+@pytest.mark.parametrize(
+    ("top", "meta_author", "authors"),
+    [
+        # classcentral: one link per author, the meta author names the first
+        ('<div class="byline"><a href="/report/author/ruima/">Rui Ma</a><span>, </span>'
+         '<a href="/report/author/heba/">Heba Ledwon</a><span>, </span>'
+         '<a href="/report/author/manoel/">Manoel Cortes Mendez</a><span> &amp;</span>'
+         '<a href="/report/author/suparn/">Suparn Patra</a></div>', "Rui Ma",
+         ["Rui Ma", "Heba Ledwon", "Manoel Cortes Mendez", "Suparn Patra"]),
+        # aihr: "Written by" and three names, the first with a title
+        ('<div class="hero-information-author">Written by <span>Dr Marna van der Merwe</span>,'
+         " <span>Dr Dieter Veldsman</span>, <span>Erik van Vulpen</span></div>",
+         "Marna van der Merwe",
+         ["Dr Marna van der Merwe", "Dr Dieter Veldsman", "Erik van Vulpen"]),
+        # no metadata: the byline's links
+        ('<span>Written by: <ul><li><a href="/authors/emily-walker/">Emily Walker</a></li>'
+         '<li><a href="/authors/casey-mcdevitt/">Casey McDevitt</a></li></ul></span>', "",
+         ["Emily Walker", "Casey McDevitt"]),
+        # an editor's link beside the author's is no co-author
+        ('<p><a href="/author/jd">Jane Doe</a> Reviewed by <a href="/author/jr">John Roe</a>'
+         "</p>", "", ["Jane Doe"]),
+        # a byline naming someone else than the meta author: metadata wins
+        ('<p class="byline">By Jane Doe and John Roe</p>', "Mary Major", ["Mary Major"]),
+        # credentials after the meta author's name are no co-authors
+        ('<span class="author">Jane Doe, RD, LDN</span>', "Jane Doe", ["Jane Doe"]),
+    ],
+)  # fmt: skip
+def test_visible_byline_completes_a_first_author_from_metadata(
+    top: str, meta_author: str, authors: list[str]
+) -> None:
+    assert authors_of(top, meta_author=meta_author) == authors
 
 
 # --- body text --------------------------------------------------------------------------------
