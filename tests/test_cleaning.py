@@ -152,6 +152,76 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("Reviewed by Jo-ann Caballes", K.NAVIGATION),
     ("Medically reviewed by Jane Doe, MD", K.NAVIGATION),
     ("{{ newsletter_signup }}", K.TEMPLATE),
+    # share bars printed as text (WordPress/Jetpack), in five languages
+    ("Click to share on Facebook (Opens in new window) Facebook", K.NAVIGATION),
+    ("Click to print (Opens in new window) Print", K.NAVIGATION),
+    ("Share the Blog on:", K.NAVIGATION),
+    ("Check Price on Amazon", K.CTA),
+    ("Opens in a new window", K.NAVIGATION),
+    ("Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre) Facebook", K.NAVIGATION),
+    ("Klicken, um auf X zu teilen (Wird in neuem Fenster geöffnet) X", K.NAVIGATION),
+    ("Haz clic para compartir en Facebook (Se abre en una ventana nueva) Facebook", K.NAVIGATION),
+    ("انقر للمشاركة على فيسبوك (فتح في نافذة جديدة)", K.NAVIGATION),
+    # bylines with a date and a reviewer, a handle; a reviewer alone is no byline
+    (
+        "By Matthew Frankel, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by Frank Bass",
+        K.BYLINE,
+    ),
+    ("Written by TurboTaxLisa", K.BYLINE),
+    ("Fact-checked by Frank Bass", K.NAVIGATION),
+    ("by:", K.NAVIGATION),
+    ("By", K.NAVIGATION),
+    # image credits without a label
+    ("Wei-An Jin for Quanta Magazine", K.IMAGE_CREDIT),
+    ("Samuel Velasco/Quanta Magazine", K.IMAGE_CREDIT),
+    ("SolStock/E+ via Getty Images", K.IMAGE_CREDIT),
+    ("Image used under license from Shutterstock", K.IMAGE_CREDIT),
+    ("Image utilisée sous licence de Shutterstock", K.IMAGE_CREDIT),
+    ("Bild unter Lizenz von Shutterstock", K.IMAGE_CREDIT),
+    ("Imagen utilizada bajo licencia de Shutterstock", K.IMAGE_CREDIT),
+    # newsletter prompts as long as a sentence, anchored on their opening or three keywords
+    (
+        "Sign up to our newsletter to enjoy New York without spending a thing (as well as"
+        " options when you're feeling flush).",
+        K.NEWSLETTER,
+    ),
+    (
+        "Love movies? Live for TV? USA TODAY's Watch Party newsletter has all the best"
+        " recommendations, delivered right to your inbox. Sign up now and be one of the cool kids.",
+        K.NEWSLETTER,
+    ),
+    ("Thank you for subscribing to our daily newsletter.", K.NEWSLETTER),
+    (
+        "Inscrivez-vous à notre newsletter pour recevoir chaque matin l'essentiel de l'actualité,"
+        " choisi et analysé par notre rédaction.",
+        K.NEWSLETTER,
+    ),
+    (
+        "Melden Sie sich für unseren Newsletter an und erhalten Sie jeden Morgen die wichtigsten"
+        " Nachrichten des Tages.",
+        K.NEWSLETTER,
+    ),
+    (
+        "Suscríbete a nuestro boletín y recibe cada mañana en tu correo las noticias más"
+        " importantes del día.",
+        K.NEWSLETTER,
+    ),
+    (
+        "اشترك في النشرة البريدية لتصلك أهم الأخبار كل صباح مباشرة إلى بريدك الإلكتروني من فريق التحرير.",
+        K.NEWSLETTER,
+    ),
+    # a cookie banner's opener and the consent plugin's category texts
+    (
+        "We use cookies on our website to give you the most relevant experience by remembering"
+        " your preferences and repeat visits. By clicking “Accept”, you consent to the use of ALL"
+        " the cookies.",
+        K.NAVIGATION,
+    ),
+    (
+        "Necessary cookies are absolutely essential for the website to function properly. These"
+        " cookies ensure basic functionalities and security features of the website, anonymously.",
+        K.NAVIGATION,
+    ),
 ]
 
 # Article prose that mentions rule keywords but must stay.
@@ -181,6 +251,20 @@ KEPT_LINES = [
     "[NASA]",
     "Written by a committee of experts, the report was published in 2019.",
     "The plan was reviewed by the committee on Tuesday and approved with two changes.",
+    # prose that mentions sharing, a caption-like sentence, headings, newsletters and cookies
+    "Share on Facebook and Instagram grew by 12% last year, according to the company's report.",
+    "Click to share on social media was the button readers used most, the study found.",
+    "Partager sur les réseaux sociaux est devenu un réflexe pour les jeunes lecteurs.",
+    "Wei-An Jin for Quanta Magazine photographed the team in its laboratory last spring.",
+    "by",  # Lean's tactic block, alone on its line
+    "Best Lenses for Landscape Photography",
+    "Tips for Social Media",
+    "By TurboTaxLisa's own account, the form takes ten minutes.",
+    "Subscribers to our newsletter grew to 40,000 last year, the company said in its report.",
+    "The newsletter, delivered to your inbox every Friday morning, now has 40,000 readers, the"
+    " company said on Tuesday.",
+    "Cookies are small files that a website stores in your browser to remember your settings.",
+    "We use cookies and other tracking tools in this study to measure how readers behave online.",
 ]
 
 
@@ -190,6 +274,23 @@ def test_removes_line_with_its_kind_and_exact_text(line: str, kind: LineKind) ->
     assert result.text == f"{PROSE}\n\n{PROSE} Again."
     assert [(r.text, r.kind) for r in result.removed] == [(line, kind)]
     assert result.removed[0].rule.split(".")[1] == kind.value
+
+
+def test_byline_with_a_reviewer_names_the_author_only() -> None:
+    from newscrawl.authors import clean_authors
+
+    line = (
+        "By Matthew Frankel, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by Frank Bass"
+    )
+    result = clean(f"{line}\n\n{PROSE}")
+    assert [(r.text, r.kind) for r in result.removed] == [(line, K.BYLINE)]
+    assert clean_authors([result.removed[0].text])[0] == ["Matthew Frankel"]
+
+
+def test_a_lone_by_goes_the_name_under_it_stays() -> None:
+    result = clean(f"By:\n\nRose Potter, Betsy Arnold\n\n{PROSE}")
+    assert result.text == f"Rose Potter, Betsy Arnold\n\n{PROSE}"
+    assert [(r.text, r.kind) for r in result.removed] == [("By:", K.NAVIGATION)]
 
 
 @pytest.mark.parametrize("line", KEPT_LINES)

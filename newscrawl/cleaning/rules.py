@@ -95,6 +95,12 @@ _CITY = (  # "LONDON", "New York", "Rio de Janeiro": capitalised words, case-sen
     r"(?-i:[A-ZÀ-ÖØ-Þ][^\s(),]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\s(),]*|de|del|da|do|am|an|sur|on|el|la"
     r"|al)){0,3})"
 )
+# A person's name: two or three capitalised words ("Wei-An Jin", "Kristina Armitage").
+_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
+# The last word of a publication's name under a photo credit.
+# Words that also close a heading ("Best Lenses for Landscape Photography", "Tips for Social
+# Media") are left out.
+_OUTLET_WORD = r"(?:Magazine|Magazin|Times|Post|Journal|Tribune|Herald|Gazette|Chronicle)"
 _AR_WORDS = r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)"
 _DASH = r"(?:[-–—:]+|\.-)"
 
@@ -114,7 +120,7 @@ UNIVERSAL: list[Spec] = [
     (
         K.IMAGE_CREDIT,
         "via_agency",
-        rf"{OPEN}[\w.'’ /-]{{1,40}}?\s+via\s+(?:{IMAGE_AGENCIES}){CLOSE}",
+        rf"{OPEN}[\w.'’ /+-]{{1,40}}?\s+via\s+(?:{IMAGE_AGENCIES}){CLOSE}",
         10,
         "",
     ),
@@ -137,6 +143,25 @@ UNIVERSAL: list[Spec] = [
         "copyright_agency",
         rf"{OPEN}©\s*(?:\d{{4}}\s+)?(?:{AGENCY_LIST})(?:\s*/\s*{_PERSON})?{CLOSE}",
         8,
+        "",
+    ),
+    (  # "Image used under license from Shutterstock"
+        K.IMAGE_CREDIT,
+        "licensed",
+        rf"{OPEN}(?:images?|photos?|pictures?|illustrations?|fotos?|bild(?:er)?|imagen(?:es)?)"
+        rf"\s+(?:used\s+|utilisées?\s+|verwendet\s+|utilizadas?\s+)?(?:under\s+licen[cs]e"
+        rf"|sous licence|unter lizenz|bajo licencia|licensed)\s+(?:from|by|de|von|via)"
+        rf"\s+\S.{{0,60}}{CLOSE}",
+        12,
+        "",
+    ),
+    (  # a photographer credited to a magazine: "Wei-An Jin for Quanta Magazine", "Samuel
+        # Velasco/Quanta Magazine" (case-sensitive: a name, then a publication's name)
+        K.IMAGE_CREDIT,
+        "person_for_outlet",
+        rf"{OPEN}{_NAME}(?:\s+(?:for|für|pour|para)\s+|\s*/\s*)(?-i:(?:The\s+)?(?:[A-Z][\w'’.&-]*"
+        rf"\s+){{0,3}}{_OUTLET_WORD})(?:\s*;\s*.{{0,300}})?{CLOSE}",
+        50,
         "",
     ),
     # --- author boxes: the name under a "Written by" label (each language's author_label) is

@@ -12,6 +12,8 @@ SEP = r"\s*(?:[:：|»›>•·]|\s[-–—]|[-–—]\s)\s*"  # "Read more: ...
 END = r"\s*[:：.!…]?"  # optional trailing punctuation of a standalone label
 OPEN, CLOSE = r"[(\[]?\s*", r"\s*[)\]]?\.?"
 NAMES = r"(?P<names>\S.{0,150})"
+# A user name printed as a byline: one word with a capital inside ("TurboTaxLisa").
+HANDLE = r"(?-i:[A-Z][a-z]+[A-Z][A-Za-z0-9]*)"
 
 # News agencies, as they appear in datelines and credit lines (regex alternatives).
 NEWS_AGENCIES = (
@@ -96,7 +98,11 @@ def label(*keywords: str) -> str:
 # Dupont — publié le", "By Jane Smith | Updated 10:15").
 BYLINE_DATE_TAIL = (
     r"(?:\s*[—–|·,-]\s*(?:published|updated|posted|publié|mis à jour|modifié|publicado"
-    r"|actualizado|veröffentlicht|aktualisiert|نشر|تحديث)\b.{0,60})?"
+    r"|actualizado|veröffentlicht|aktualisiert|نشر|تحديث)\b.{0,60}?)?"
+    # and a reviewer after a bar ("By X – Updated Mar 5, 2026 | Fact-checked by Frank Bass"),
+    # who is no author: the attribution stage reads the names before the first separator
+    r"(?:\s*[|·]\s*(?:(?:medically |expert )?reviewed|fact[- ]checked|edited|relu|vérifié"
+    r"|geprüft|revisado|verificado) (?:by|par|von|por)\s+[^|]{2,60})?"
 )
 
 
@@ -104,7 +110,9 @@ def byline(keywords: tuple[str, ...], labels: tuple[str, ...] = ()) -> str:
     """Names after a byline keyword ("By Jane Smith": two words at least) or a label with a
     colon ("Author: Jane"), maybe with a date clause; the cleaner checks they are names, not
     a common word."""
-    spoken = rf"(?:{alt(*keywords)})\s+(?=\S+\s+\S)"
+    # two words at least ("By Functionality" stays), or one handle in camel case ("Written by
+    # TurboTaxLisa")
+    spoken = rf"(?:{alt(*keywords)})\s+(?=\S+\s+\S|{HANDLE}$)"
     labelled = rf"(?:{alt(*labels)})\s*[:：]\s*" if labels else "(?!)"
     names = NAMES.replace("}", "}?", 1)  # lazy: the date clause is not part of the names
     return rf"(?:{spoken}|{labelled})(?!(?:{NOT_NAMES})\b){names}{BYLINE_DATE_TAIL}"

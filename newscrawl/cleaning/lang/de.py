@@ -163,6 +163,28 @@ DE: list[Spec] = [
         30,
         "",
     ),
+    (  # a share bar printed as text ("Klick, um auf Facebook zu teilen (Wird in neuem Fenster
+        # geöffnet)")
+        K.NAVIGATION,
+        "share_widget",
+        r"(?:klick(?:en)?(?: sie)?, um (?:auf|über) \S+ zu teilen"
+        r"|klick(?:en)?(?: sie)?, um zu drucken"
+        r"|klick(?:en)?(?: sie)?, um einem freund einen link per e-mail zu senden)"
+        r"(?:\s*\(?wird in neuem fenster geöffnet\)?)?(?:\s+\S+)?"
+        r"|\(?(?:wird )?in (?:einem )?neuen? fenster geöffnet\)?|\(?öffnet in neuem fenster\)?"
+        r"|(?:(?:auf|bei) \S+ teilen|teilen (?:auf|über|via) \S+)\.?",
+        14,
+        "",
+    ),
+    (  # a sign-up prompt that opens the line, however long
+        K.NEWSLETTER,
+        "signup_lead",
+        r"(?:melden sie sich|melde dich|abonnieren sie|abonniere|registrieren sie sich)(?: jetzt)?"
+        r"(?: kostenlos)?(?: für| zu)? (?:unseren|den|unsere|zum) (?:[\w'’-]+ ){0,3}?"
+        r"newsletter\b.*",
+        45,
+        "",
+    ),
     (
         K.NEWSLETTER,
         "signup",

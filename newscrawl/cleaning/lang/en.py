@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newscrawl.cleaning.model import LineKind
 from newscrawl.cleaning.vocab import (
+    CLOSE,
     NAMES,
     OPEN,
     Spec,
@@ -111,7 +112,9 @@ EN: list[Spec] = [
     (  # the labels of a byline box, each printed on a line of its own ("Updated on" / date)
         K.NAVIGATION,
         "byline_label",
-        r"(?:(?:last )?updated on|published on|posted on)\s*[:：]?",
+        # a lone "By" or "by:" (not Lean's "by"): the name under it stays, since a listing
+        # prints "By:" over the names it credits
+        r"(?:(?:last )?updated on|published on|posted on)\s*[:：]?|(?-i:By)|by\s*[:：]",
         4,
         "",
     ),
@@ -136,9 +139,20 @@ EN: list[Spec] = [
     (  # a reviewer is no author: not a byline for the attribution stage to read
         K.NAVIGATION,
         "reviewed_by",
-        r"(?:medically |expert |fact[- ]checked and )?reviewed by\s+[\w.'’ -]{2,60}?"
-        r"(?:,\s*[\w.]{2,10}){0,3}",
+        r"(?:(?:medically |expert |fact[- ]checked and )?reviewed"
+        r"|(?:edited (?:and|&) )?fact[- ]checked) by\s+[\w.'’ -]{2,60}?(?:,\s*[\w.]{2,10}){0,3}",
         10,
+        "",
+    ),
+    (  # a share bar printed as text ("Click to share on Facebook (Opens in new window) Facebook")
+        K.NAVIGATION,
+        "share_widget",
+        rf"{OPEN}(?:click to (?:share on \S+|share with \S+|print|email a link to a friend)"
+        rf"(?:\s*\(?opens? in (?:a )?new (?:window|tab)\)?)?(?:\s+\S+)?"
+        rf"|\(?opens? in (?:a )?new (?:window|tab)\)?"
+        rf"|share (?:(?:this|the) (?:article|post|story|blog|page) )?(?:on|via)\s*[:：]?"
+        rf"|(?:read the article\s+)?open share drawer(?:\s+share this)?\s*[:：]?){CLOSE}",
+        14,
         "",
     ),
     (
@@ -204,7 +218,7 @@ EN: list[Spec] = [
             ("by", "written by", "words by", "story by", "text by", "reported by", "posted by"),
             ("authors?", "by", "written by"),
         ),
-        14,
+        22,
         "names",
     ),
     (  # an author's bio closing the text: the cleaner tries it on the last paragraphs only
@@ -308,6 +322,27 @@ EN: list[Spec] = [
         30,
         "anywhere",
     ),
+    (  # a sign-up prompt that opens the line: no prose guard, so a long pitch goes too ("Sign up
+        # to our newsletter to enjoy New York without spending a thing (as well as ...)")
+        K.NEWSLETTER,
+        "signup_lead",
+        r"(?:sign up|subscribe|register|join)(?: now| today| here| for free)?(?: to| for)?"
+        r" (?:our|the|my) (?:free |daily |weekly )?(?:[\w'’&-]+ ){0,3}?(?:newsletters?"
+        r"|mailing list|email list)\b.*",
+        45,
+        "",
+    ),
+    (  # a newsletter's pitch: the newsletter and its delivery to the inbox in one line ("USA
+        # TODAY's Watch Party newsletter has all the best recommendations, delivered right to
+        # your inbox. Sign up now ..."): the newsletter, the inbox and the sign-up in one line
+        K.NEWSLETTER,
+        "pitch",
+        r"^(?=.*\bnewsletters?\b)(?=.*\b(?:sign up|subscribe)\b).*\b(?:delivered|sent|straight"
+        r"|directly|right) (?:(?:straight|directly|right) )?(?:to|into) your inbox\b"
+        r"|\bthank you for (?:signing up|subscribing)\b",
+        45,
+        "search",
+    ),
     (
         K.NEWSLETTER,
         "label",
@@ -393,10 +428,24 @@ EN: list[Spec] = [
         "commerce",
         r"(?:book a (?:demo|call|consultation)|request a (?:quote|demo|consultation|callback)"
         r"|get (?:a |your )?free (?:quote|trial|consultation|demo)|get started(?: today| now"
-        r"| for free)?|start (?:your )?free trial|view (?:it )?on amazon|shop now|buy now"
+        r"| for free)?|start (?:your )?free trial"
+        r"|(?:view (?:it )?|check (?:the )?(?:latest )?price )on amazon|shop now|buy now"
         r"|see (?:packages|pricing|plans|deal)|try it (?:free|now|for free))\b.{0,80}",
         12,
         "",
+    ),
+    (  # a cookie banner: the opener with its consent clause, the consent plugin's category texts
+        K.NAVIGATION,
+        "cookie_banner",
+        r"^(?:(?:we use cookies|(?:this|our) (?:web)?site uses cookies)\b.{0,300}"
+        r"\b(?:accept|consent|agree|cookie (?:settings|policy)|privacy policy|opt[- ]out)"
+        r"|(?:necessary|functional|performance|analytical|advertisement|other uncategorized|any)"
+        r" cookies (?:are absolutely essential for the website to function properly"
+        r"|help to perform certain functionalities|are used to understand|are used to provide"
+        r" visitors|are those that are being analyzed|that may not be particularly necessary)"
+        r"|cookie duration description\b)",
+        120,
+        "search",
     ),
     (
         K.ADVERTISEMENT,

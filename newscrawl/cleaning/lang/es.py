@@ -169,6 +169,26 @@ ES: list[Spec] = [
         30,
         "",
     ),
+    (  # a share bar printed as text ("Haz clic para compartir en Facebook (Se abre en una
+        # ventana nueva)")
+        K.NAVIGATION,
+        "share_widget",
+        r"(?:haz clic para (?:compartir en \S+|imprimir|enviar un enlace por correo electrónico"
+        r" a un amigo))(?:\s*\(?se abre en una (?:ventana nueva|nueva ventana)\)?)?(?:\s+\S+)?"
+        r"|\(?se abre en una (?:ventana nueva|nueva ventana)\)?"
+        r"|compartir (?:(?:este artículo|esta noticia) )?en\s*[:：]?(?:\s+\S+)?",
+        14,
+        "",
+    ),
+    (  # a sign-up prompt that opens the line, however long
+        K.NEWSLETTER,
+        "signup_lead",
+        r"(?:suscríbete|suscríbase|regístrate|regístrese|apúntate)(?: gratis| ahora)? (?:a|en)"
+        r" (?:nuestro|nuestra|nuestros|el|la) (?:[\w'’-]+ ){0,3}?(?:newsletters?|boletín"
+        r"|boletines)\b.*",
+        45,
+        "",
+    ),
     (
         K.NEWSLETTER,
         "signup",

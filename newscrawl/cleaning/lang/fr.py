@@ -164,6 +164,26 @@ FR: list[Spec] = [
         30,
         "",
     ),
+    (  # a share bar printed as text ("Cliquez pour partager sur Facebook(ouvre dans une nouvelle
+        # fenêtre) Facebook")
+        K.NAVIGATION,
+        "share_widget",
+        r"(?:cliquez pour (?:partager sur \S+|imprimer|envoyer un lien par e-mail à un ami)"
+        r"(?:\s*\(?(?:s')?ouvre dans une nouvelle fenêtre\)?)?(?:\s+\S+)?"
+        r"|\(?(?:s')?ouvre dans une nouvelle fenêtre\)?"
+        r"|partager (?:(?:cet|l') article )?sur\s*[:：]?(?:\s+\S+)?)\.?",
+        14,
+        "",
+    ),
+    (  # a sign-up prompt that opens the line, however long
+        K.NEWSLETTER,
+        "signup_lead",
+        r"(?:inscrivez-vous|abonnez-vous)(?: gratuitement| dès maintenant)? (?:à|a)"
+        r" (?:notre|la|nos) (?:[\w'’-]+ ){0,3}?(?:newsletters?|lettres? d'information"
+        r"|infolettres?)\b.*",
+        45,
+        "",
+    ),
     (
         K.NEWSLETTER,
         "signup",
