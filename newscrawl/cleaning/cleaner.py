@@ -85,9 +85,8 @@ def _one_pass(
         if para not in memo:
             memo[para] = _match_line(para, line_rules)
         hit = memo[para]
-        if hit is None and previous:
-            # a line under a label ("Written by" / "Jane Doe"): its rules depend on that label
-            hit = _match_line(para, [r for r in after_rules if previous in r.after])
+        if hit is None:
+            hit = _match_after(para, after_rules, previous)
         if hit is None and templates and line_key(para) in templates:
             hit = RemovedLine(para, LineKind.TEMPLATE, "template")
         if (
@@ -134,9 +133,7 @@ def _strip_tail(
     previous = ""
     out = kept[:start]
     for pos, para in kept[start:]:
-        hit = None
-        if previous:
-            hit = _match_line(para, [r for r in rules if previous in r.after])
+        hit = _match_after(para, rules, previous)
         if hit is None:
             hit = _match_line(para, openers)
         previous = _short_name(hit) if hit is not None else ""
@@ -145,6 +142,14 @@ def _strip_tail(
         else:
             removed.append((pos, hit))
     return out
+
+
+def _match_after(para: str, rules: list[Rule], previous: str) -> RemovedLine | None:
+    """A line under a label ("Written by" / "Jane Doe"): the ``after`` rules of the rule that
+    removed the line before (``previous``, its short name; "" when that line stayed)."""
+    if not previous:
+        return None
+    return _match_line(para, [r for r in rules if previous in r.after])
 
 
 def _short_name(line: RemovedLine) -> str:
