@@ -135,7 +135,8 @@ def extract(
         raise ExtractionError("trafilatura_error", str(exc)) from exc
     if doc_author:
         page.raw_authors = _unique([*page.raw_authors, *(a.strip() for a in doc_author.split(";"))])
-    published = pick_published(doc_date, article, page.meta_tags, tree)
+    dated = _dated_object(article, objects)
+    published = pick_published(doc_date, dated, page.meta_tags, tree)
     if published is None and guess_date:  # htmldate's extensive search: slow, so only when
         # all else fails and no feed or sitemap gives the date (which would win over it)
         published = iso_date(dated_day(find_date(tree, url=url, **_EXTENSIVE_DATES)))
@@ -144,9 +145,9 @@ def extract(
         text=repair_text(normalise_paragraphs(text)),
         authors=[repair_text(a) for a in authors],
         published=published,
-        modified=pick_modified(article, page.meta_tags, tree, published),
+        modified=pick_modified(dated, page.meta_tags, tree, published),
         page=page,
-        published_declared=pick_published(None, article, page.meta_tags) is not None,
+        published_declared=pick_published(None, dated, page.meta_tags) is not None,
     )
 
 
@@ -236,6 +237,26 @@ def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
         if any(t.lower() in ARTICLE_TYPES for t in _types(obj)):
             return obj
     return {}
+
+
+# JSON-LD page types that date a page of their own rather than a list of other pages.
+_LISTING_PAGES = {"collectionpage", "searchresultspage", "profilepage"}
+
+
+def _dated_object(article: dict[str, Any], objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD object that dates the story: ``article``, or when it declares no
+    datePublished, the page's WebPage (or ItemPage, FAQPage, …) that does (Yoast and Rank
+    Math declare the dates there), with the article's dateModified if it has one."""
+    if article.get("datePublished"):
+        return article
+    for obj in objects:
+        types = [t.lower() for t in _types(obj)]
+        if obj.get("datePublished") and any(
+            t.endswith("page") and t not in _LISTING_PAGES for t in types
+        ):
+            modified = article.get("dateModified") or obj.get("dateModified")
+            return {"datePublished": obj["datePublished"], "dateModified": modified}
+    return article
 
 
 def _str(value: Any) -> str:
