@@ -87,6 +87,18 @@ _ORIGINAL_KEYS = (
 )  # fmt: skip
 # At most two words between that label and its date ("on Wednesday,", "le", "am").
 _LABEL_GAP = re.compile(r"\W*(?:\w{1,9}\W+){0,2}")
+# What goes before that label when it speaks of the page itself: the piece ("This article
+# was", "Cet article a été", "Dieser Beitrag", "Artículo"), or nothing (a note starting
+# "Originally published on"). "The study, first published on May 2, 2024," is another text.
+_PIECE = (
+    r"(?:article|story|post|piece|page|column|essay|interview|review|guide|report|artikel"
+    r"|beitrag|text|artículo|nota|entrada|billet|chronique|tribune)"
+)
+_SELF_NOTE = re.compile(
+    rf"(?:^|[.!?:;)\]]\s*|{_PIECE}\s+(?:(?:was|has\s+been|is|a\s+été|est|wurde|ist|fue"
+    r"|ha\s+sido)\s+)?)$",
+    re.I,
+)
 
 
 def pick_published(
@@ -152,6 +164,8 @@ def originally_published(tree: etree._Element) -> str | None:
         while at != -1:
             window = " ".join(text[max(0, at - 30) : at + 150].split())
             for label in _ORIGINAL_LABEL.finditer(window):
+                if not _SELF_NOTE.search(window[: label.start()]):
+                    continue
                 after = window[label.end() : label.end() + 60]
                 m = _VISIBLE_DATE.search(after)
                 day = _date_of(m) if m and _LABEL_GAP.fullmatch(after[: m.start()]) else None

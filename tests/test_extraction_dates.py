@@ -209,6 +209,8 @@ def test_the_declared_date_tells_the_order_of_a_numeric_date() -> None:
         ("Originally published in JMIR Mhealth and Uhealth (http://mhealth.jmir.org), 25.06.2019.", None),
         ("Originally published in March 2022.", None),
         ("These cameras first appeared in 2004.", None),
+        ("The study, first published on May 2, 2024 in Nature, found that sleep helps.", None),
+        ("Results were first posted on March 3, 2021 by the agency.", None),
     ],
 )  # fmt: skip
 def test_originally_published(line: str, day: str | None) -> None:
