@@ -26,6 +26,9 @@ HEADLINE_DATE_CHARS = 300
 # Characters of visible text just before the headline searched too: a kicker or date line
 # above it ("Published October 14, 2025 in Training").
 BEFORE_HEADLINE_CHARS = 80
+# ... and there, at most this many words between the date and the headline ("- 11 minutes",
+# "| 3 minute read"): a date further up is the masthead's day or a teaser's, not the story's.
+BEFORE_HEADLINE_GAP_WORDS = 4
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -202,9 +205,11 @@ def headline_dates(tree: etree._Element, hints: Collection[str] = ()) -> list[tu
     ("03/01/2017 by …") gives its datetime attribute; a numeric date that reads both ways
     ("09.10.2024") counts only as the reading among ``hints`` (dates the page declares)."""
     found = []
-    for text in (_after_headline(tree), _before_headline(tree)):
+    for text, above in ((_after_headline(tree), False), (_before_headline(tree), True)):
         for m in _VISIBLE_DATE.finditer(text):
             day = _date_of(m, hints)
+            if above and len(text[m.end() :].split()) > BEFORE_HEADLINE_GAP_WORDS:
+                continue
             if day:
                 label = _UPDATE_LABEL.search(text[max(0, m.start() - 40) : m.start()])
                 found.append((day, label is not None))

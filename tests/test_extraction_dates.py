@@ -270,3 +270,11 @@ def test_a_declared_datetime_of_the_shown_day_in_another_time_zone_gives_the_ins
     assert pick_published("2025-07-05", {}, meta, page_) == "2025-07-05T00:04:00+00:00"
     far = {"article:published_time": "2025-07-06T18:00:00+00:00"}  # no zone makes it July 4
     assert pick_published("2025-07-05", {}, far, page_) == "2025-07-04"
+
+
+def test_a_masthead_day_above_the_menu_is_no_date_line() -> None:
+    """Today's date in the masthead, then the section menu, then the headline: within the
+    characters read above the headline, but the menu's words stand between."""
+    top = "<p>Tuesday, December 1, 2026</p><p>World Business Sport Culture Travel</p>"
+    assert headline_dates(page(top, "By Jane Doe")) == []
+    assert pick_published("2024-02-11", {}, {}, page(top, "By Jane Doe")) == "2024-02-11"
