@@ -17,7 +17,7 @@ from trafilatura.settings import Extractor
 
 from newscrawl.authors import clean_authors
 from newscrawl.extraction_dates import dated_day, iso_date, pick_modified, pick_published
-from newscrawl.extraction_meta import pick_authors, pick_title
+from newscrawl.extraction_meta import pick_authors, pick_title, site_names
 from newscrawl.extraction_text import body_text, unwrap_lines
 from newscrawl.pagemeta import PageMeta
 from newscrawl.textfix import repair_page, repair_text
@@ -125,12 +125,13 @@ def extract(
             doc_title, doc_author = "", None
             doc_date = dated_day(find_date(tree, url=url, **_FAST_DATES))
         title = pick_title(tree, page, article, doc_title, url)
-        authors = pick_authors(tree, article, page.meta_tags, doc_author)
+        sites = site_names(page, url)
+        authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
         if not thorough and not title:  # trafilatura's guesses: the fast mode's fallbacks
             title = pick_title(tree, page, article, extract_title(tree) or "", url)
         if not thorough and not clean_authors(authors)[0]:
             doc_author = extract_author(tree)
-            authors = pick_authors(tree, article, page.meta_tags, doc_author)
+            authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise ExtractionError("trafilatura_error", str(exc)) from exc
     if doc_author:
@@ -233,10 +234,26 @@ def _types(obj: dict[str, Any]) -> list[str]:
 
 
 def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's first article object, its authors resolved (_with_authors)."""
     for obj in objects:
         if any(t.lower() in ARTICLE_TYPES for t in _types(obj)):
-            return obj
+            return _with_authors(obj, objects)
     return {}
+
+
+def _with_authors(article: dict[str, Any], objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """``article`` with each author given only as a reference (``{"@id": …}``, as Yoast's
+    @graph writes them) replaced by the page's object of that @id that has a name."""
+    value = article.get("author")
+    items = value if isinstance(value, list) else [value]
+    refs = {i["@id"] for i in items if isinstance(i, dict) and isinstance(i.get("@id"), str)
+            and not i.get("name")}  # fmt: skip
+    if not refs:
+        return article
+    named = {o["@id"]: o for o in objects if o.get("@id") in refs and o.get("name")}
+    authors = [named.get(i["@id"], i) if isinstance(i, dict) and i.get("@id") in refs else i
+               for i in items]  # fmt: skip
+    return {**article, "author": authors}
 
 
 # JSON-LD page types that date a page of their own rather than a list of other pages.

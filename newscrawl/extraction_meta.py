@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from newscrawl.authors import clean_authors
+from newscrawl.authors import clean_authors, house_byline
 from newscrawl.pagemeta import PageMeta
 from newscrawl.textfix import repair_text
 
@@ -38,9 +38,20 @@ _AUTHOR_JUNK = re.compile(
     r"|written by|by|staff|guest|anonymous|unknown)$",
     re.I,
 )
-_AUTHOR_PREFIX = re.compile(r"^\s*(?:by|written by|posted by|author\s*:?|von|par|por)\s+", re.I)
+_AUTHOR_PREFIX = re.compile(
+    r"^\s*(?:(?:(?:written|posted)\s+)?by\s*:|by|written by|posted by|author\s*:?|von|par|por)\s+",
+    re.I,
+)
+# A date before the name ("Dec. 19, 2025 · Jane Doe", "2025-12-19 | Jane Doe").
+_LEADING_DATE = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?(?:\s+\d{1,2})?,?\s+\d{4})\s*[·•|–—-]\s*",
+    re.I,
+)
+# What a byline says after the name about whom it speaks for ("… on behalf of the Core team").
+_ON_BEHALF = re.compile(r"\s+(?:on behalf of|for the)\s+.*$", re.I)
 _AUTHOR_DATE = re.compile(
-    r"\s*(?:[-|,–—]\s*)?(?:\b(?:(?:last\s+)?updated|published|posted|on)\b)?\s*\b(?:jan|feb|mar|apr|may"
+    r"\s*(?:[-|,–—·•]\s*)?(?:\b(?:(?:last\s+)?updated|published|posted|on|at)\b)?\s*\b(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?.*$",
     re.I,
 )
@@ -50,15 +61,24 @@ _NAME = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al|el)"
     r"(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al|el)){1,3}"
 )
+# A byline of one name ("Amanda"): a blog's author known by her given name.
+_GIVEN_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,14}")
 # A byline element's text longer than this is a bio or a block of page, not a byline.
 MAX_BYLINE_CHARS = 80
 MAX_BYLINE_WORDS = 10
-_BYLINE_LABELS = ("Written by", "By", "Author", "Author:")
+# Labels printed before a byline's name, in an element of their own.
+_BYLINE_LABELS = (
+    "Written by", "Written By", "Written by:", "By", "By:", "Author", "Author:", "Authors",
+    "Authors:", "Author(s)", "Author(s):", "Contributors:", "Contributor:", "Article by",
+    "Posted by", "Posted By",
+)  # fmt: skip
 # "By Jane Doe" / "Written by Jane Doe" as a short line of its own.
 _BY_LINE = (
     "//*[self::p or self::span or self::div or self::h3 or self::h4 or self::h5 or self::li]"
     '[count(*) <= 2][starts-with(normalize-space(.), "By ")'
-    ' or starts-with(normalize-space(.), "by ") or starts-with(normalize-space(.), "Written by ")]'
+    ' or starts-with(normalize-space(.), "by ") or starts-with(normalize-space(.), "Written by ")'
+    ' or starts-with(normalize-space(.), "By:") or starts-with(normalize-space(.), "by:")'
+    ' or starts-with(normalize-space(.), "Posted by ")]'
 )
 # Elements whose class or id names an author or a byline: filtered by _BYLINE_ATTR, since
 # "author" is also a piece of "authorities", "authorize" and "authorization" (menu entries,
@@ -89,15 +109,31 @@ _NOT_BYLINE = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' menu ')"
     " or contains(@class, 'menu-item') or contains(@class, 'megamenu')]"
 )
-_BYLINE_XPATHS = (
+# A link after "written by" opening an element ("<em>This post was written by <a>Jane
+# Doe</a>, gastroenterologist</em>"), not inside a sentence about someone's software.
+_WRITTEN_BY_LINK = (
+    "//a[not(preceding-sibling::*)][string-length(normalize-space(../text()[1])) < 40]"
+    "[substring(translate(normalize-space(../text()[1]), 'WRITENBY', 'writenby'),"
+    " string-length(normalize-space(../text()[1])) - 9) = 'written by']"
+)
+_AUTHOR_MARKUP = (
     '//*[@itemprop="author"]',
     '//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]',
-    '//*[not(*)][normalize-space(text())="Written by" or normalize-space(text())="By"'
-    ' or normalize-space(text())="Author" or normalize-space(text())="Author:"]',
+)
+_BYLINE_XPATHS = (
+    *_AUTHOR_MARKUP,
+    # a label alone in its element (one test per element: this runs over every leaf)
+    f"//*[not(*)][contains('|{'|'.join(_BYLINE_LABELS)}|',"
+    " concat('|', normalize-space(text()), '|'))]",
     _BYLINE_CLASS,
     _AUTHOR_LINKS,
     _BY_LINE,
+    _WRITTEN_BY_LINK,
 )
+# Distinct names in a page's "By …" lines from which they are a list's items, not a byline.
+LISTING_NAMES = 3
+# Index in pick_authors' sources of the last one that may overrule metadata naming the site.
+LAST_BYLINE_SOURCE = 3
 _META_AUTHORS = ("author", "article:author", "dc.creator", "byl", "parsely-author")
 
 
@@ -114,7 +150,7 @@ def pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], fa
 
 def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], fallback: str,
                 url: str) -> str:  # fmt: skip
-    sites = _site_names(page, url)
+    sites = site_names(page, url)
     meta = page.meta_tags
     sources = [_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")]
     sources += [_title_tag(tree), fallback]
@@ -269,11 +305,13 @@ def _without_host(title: str, sites: set[str]) -> str:
     return title
 
 
-def _site_names(page: PageMeta, url: str) -> set[str]:
+def site_names(page: PageMeta, url: str) -> set[str]:
+    """The site's names, ``_key``ed: og:site_name, application-name, twitter:site, the JSON-LD
+    publisher, the host and each of its labels but the last ("blog", "resy")."""
     host = re.sub(r"^www\d?\.", "", urlsplit(url).hostname or "")
     meta = page.meta_tags
     names = [page.site_name, page.jsonld_publisher, meta.get("application-name"),
-             meta.get("twitter:site", "").lstrip("@"), host, host.split(".")[0]]  # fmt: skip
+             meta.get("twitter:site", "").lstrip("@"), host, *host.split(".")[:-1]]  # fmt: skip
     return {_key(n) for n in names if n and _key(n)}
 
 
@@ -284,28 +322,81 @@ def _title_tag(tree: etree._Element) -> str:
 
 # --- authors ----------------------------------------------------------------------------------
 def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, str],
-                 doc_author: str | None) -> list[str]:  # fmt: skip
+                 doc_author: str | None, sites: set[str] = frozenset()) -> list[str]:  # fmt: skip
     """Byline names: JSON-LD people, meta author, the page's byline, trafilatura's guess, and
-    only then JSON-LD organisations; the first source that yields a clean name wins."""
+    only then JSON-LD organisations; the first source that yields a clean name wins.
+
+    Metadata that names the site itself ("One Tree Planted" on onetreeplanted.org) yields to
+    a person that the page's byline or trafilatura names, and stays when the page's byline
+    names the site too; metadata signed by the publication ("The Investopedia Team") wins
+    over any person the page names (a reviewer, an editor). ``sites``: the site's names
+    (site_names)."""
     people, orgs = _jsonld_people_and_orgs(article.get("author"))
     meta_authors = [v for k in _META_AUTHORS if (v := meta.get(k)) and not v.startswith("http")]
+    meta_authors += _labelled_meta(meta)
     sources = (
         lambda: people,
-        lambda: meta_authors[:1],
-        lambda: _html_bylines(tree),
+        lambda: _repeated_meta(tree) or meta_authors[:1],
+        lambda: _html_bylines(tree, sites),
         lambda: [a for a in (doc_author or "").split(";") if a.strip()],
         lambda: orgs,
     )
     first: list[str] = []
+    house: list[str] = []  # metadata naming the site itself: the page's byline may name a person
     for i, source in enumerate(sources):
         names = _unique_names(clean_author(a) for a in source())
+        own = [n for n in names if _names_site(n, sites)]
+        if i < 2 and own and len(own) == len(names):
+            house = house or names
+            continue
+        if house and (i > LAST_BYLINE_SOURCE or own):
+            return house  # no byline naming anyone else, or the byline names the site too
         people_found = clean_authors(names)[0] if names else []
         if people_found:
             if i < 2 and len(people_found) == 1:  # metadata often names the first author only
                 return _with_coauthors(names, people_found[0], tree)
             return names
+        if i < 2 and names and house_byline(names):
+            return names  # the publication signs ("The Investopedia Team"): no person's byline
         first = first or names
-    return first  # no person anywhere: an organisation or agency, for attribution to read
+    return house or first  # no person anywhere: an organisation or agency, for attribution
+
+
+def _names_site(name: str, sites: set[str]) -> bool:
+    """``name`` is the site's, alone or with a word the byline adds ("Help Net Security
+    Sponsored" on Help Net Security)."""
+    key = _key(name)
+    return _is_site(key, sites) or any(
+        len(s.split()) > 1 and key.startswith(s + " ") and len(key.split()) == len(s.split()) + 1
+        for s in sites
+    )
+
+
+_AUTHOR_METAS = etree.XPath(
+    "//meta[@name][contains(' author citation_author citation_authors dc.creator ',"
+    " concat(' ', translate(@name, 'ACDEHINORSTU', 'acdehinorstu'), ' '))]/@content"
+)
+
+
+def _repeated_meta(tree: etree._Element) -> list[str]:
+    """The authors of a page that gives each its own author meta tag (scholarly pages: one
+    ``citation_author`` per author), when there are several; else []. "Doe, Jane" forms
+    are left to the first tag alone."""
+    values = _unique_names(v.strip() for v in _AUTHOR_METAS(tree))
+    if len(values) < 2 or any("," in v for v in values):
+        return []
+    return values
+
+
+def _labelled_meta(meta: dict[str, str]) -> list[str]:
+    """The author of a link preview's label/data pair ("twitter:label1" = "Written by",
+    "twitter:data1" = "Jane Doe"), which blog engines write for unfurling."""
+    return [
+        value
+        for n in "1234"
+        if meta.get(f"twitter:label{n}", "").strip().casefold() in ("written by", "author", "by")
+        and (value := meta.get(f"twitter:data{n}", "").strip())
+    ]
 
 
 def _with_coauthors(names: list[str], person: str, tree: etree._Element) -> list[str]:
@@ -320,6 +411,7 @@ def _with_coauthors(names: list[str], person: str, tree: etree._Element) -> list
     return names
 
 
+_PEOPLE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*")
 _TEXT_WITH = etree.XPath("//body//text()[contains(., $name)]")
 _LIST_SEPARATOR = re.compile(r",|&|\band\b|\bund\b|\bet\b|\by\b")
 
@@ -348,7 +440,8 @@ def _listed_with_others(tree: etree._Element, person: str) -> bool:
 def clean_author(raw: str) -> str | None:
     """One author string without "By", trailing dates, placeholders, handles or e-mails."""
     text = " ".join(html.unescape(raw).split()).strip("\"' ")
-    text = _AUTHOR_DATE.sub("", _AUTHOR_PREFIX.sub("", text)).strip(" ,-|–—")
+    text = _LEADING_DATE.sub("", _AUTHOR_PREFIX.sub("", text))
+    text = _ON_BEHALF.sub("", _AUTHOR_DATE.sub("", text)).strip(" ,-|–—·•")
     if not text or _AUTHOR_JUNK.match(text) or "@" in text or text.startswith("http"):
         return None
     if re.fullmatch(r"[\d\W]+", text):
@@ -373,13 +466,14 @@ def _jsonld_people_and_orgs(value: Any) -> tuple[list[str], list[str]]:
     return people, orgs
 
 
-def _html_bylines(tree: etree._Element) -> list[str]:
+def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[str]:
     """The first byline in the page that names a person: itemprop/rel=author, "Written by",
     author/byline classes, author links, a short "By …" line."""
     for xpath in _BYLINE_XPATHS:
-        for el in tree.xpath(xpath):
-            if el.tag in ("script", "style", "meta", "link", "img"):
-                continue
+        found = tree.xpath(xpath)
+        for el in found:
+            if el.tag in ("script", "style", "meta", "link", "img", "body", "html"):
+                continue  # code, or a page whose body class names its template ("…-author")
             attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
             if xpath is _BYLINE_CLASS and (
                 not _BYLINE_ATTR.search(attrs) or _BIO_ATTR.search(attrs)
@@ -387,23 +481,79 @@ def _html_bylines(tree: etree._Element) -> list[str]:
                 continue  # "authorities-governing-board-actions" (a menu), "author-description"
             if el.xpath(_NOT_BYLINE):
                 continue  # a commenter's name or a menu link
-            if (el.text or "").strip() in _BYLINE_LABELS and not len(el):
-                parent = el.getparent()
-                el = el.getnext() if el.getnext() is not None else parent.getnext()
+            tail = (el.tail or "").strip()
+            if tail and len(_spaced_text(el.getparent())) > len(tail) + MAX_BYLINE_CHARS:
+                tail = ""  # a label in a list of facts ("Author: … Released: … Genre: …")
+            labelled = (el.text or "").strip() in _BYLINE_LABELS and not len(el)
+            if labelled and not tail:  # the name is the next element's
+                el = _next_text(el)
                 if el is None:
                     continue
             names = el.xpath('.//*[@itemprop="name"]')
-            if names:
+            if labelled and tail:  # "<strong>Contributors:</strong> Jane Doe"
+                candidates = [tail]
+            elif el.tag in ("ul", "ol"):  # a label over a list of names
+                candidates = [", ".join(_spaced_text(li).strip() for li in el.iterfind("li"))]
+            elif names:
                 candidates = [names[0].get("content") or names[0].text_content()]
             elif xpath is _BY_LINE:
+                # the line, else the link right after its label ("By <a>Jane</a> <a>PDF</a>")
                 candidates = [_spaced_text(el)]
+                if len(el) and el[0].tag == "a" and (el.text or "").strip() in _BYLINE_LABELS:
+                    candidates.append(_spaced_text(el[0]))
             else:  # the element, else its first short pieces (a name inside an author box)
                 candidates = [_spaced_text(el), *el.xpath(".//*[not(*)]/text()")[:6]]
-            for raw in candidates:
-                name = _byline_name(raw)
-                if name:
-                    return _coauthor_links(el, xpath) or [name]
+            glued = ""
+            for k, raw in enumerate(candidates):
+                one = k == 0 and (_names_one(xpath, raw) or _is_site(_key(raw), sites))
+                name = _byline_name(raw, single=one)
+                if name and (_whole(name) or k == len(candidates) - 1):
+                    break
+                glued = glued or name or ""
+            else:  # "Jane Doe Staff Writer" when no piece of the box is her name alone
+                name = glued
+            if name and xpath in (_BY_LINE, _BYLINE_CLASS) and _listing(found):
+                break  # one of a list page's items: none of these is the article's byline
+            if name:
+                return _coauthor_links(el, xpath) or [name]
     return []
+
+
+def _whole(name: str) -> bool:
+    """The byline cleaner keeps ``name`` as it is: no role or credential glued to it
+    ("Jane Doe AI Writer" is, in an author box whose first piece may be "Jane Doe")."""
+    people = clean_authors([name])[0]
+    return {_key(p) for p in people} == {_key(p) for p in _PEOPLE_SPLIT.split(name) if p}
+
+
+def _listing(lines: list[etree._Element]) -> bool:
+    """Byline elements naming three people or more: the items of a list page (materials,
+    books, related posts), not the article's byline."""
+    names = {
+        _key(n) for el in lines[:12] if (n := _byline_name(" ".join(_spaced_text(el).split())))
+    }
+    # "Jane Doe" inside "Jane Doe Head Winemaker" (a box and its pieces) is one person
+    people = [n for n in names if not any(n != other and n in other for other in names)]
+    return len(people) >= LISTING_NAMES
+
+
+def _next_text(label: etree._Element) -> etree._Element | None:
+    """The element after a byline label that has text (a spacer between them skipped), else
+    the label's parent's next one ("<div><b>Author</b><i></i></div><div>Jane Doe</div>")."""
+    for el in label.itersiblings():
+        if isinstance(el.tag, str) and _spaced_text(el).strip():
+            return el
+    parent = label.getparent()
+    return parent.getnext() if parent is not None else None
+
+
+def _names_one(xpath: str, raw: str) -> bool:
+    """A byline that may be a single given name: marked up as the author (itemprop or
+    rel=author), or a "By Amanda · Dec 20, 2025" line with its date; not "By State" (a
+    filter menu) nor an "Author" label's neighbour."""
+    return xpath in _AUTHOR_MARKUP or (
+        xpath is _BY_LINE and bool(_AUTHOR_DATE.search(" ".join(raw.split())))
+    )
 
 
 def _coauthor_links(el: etree._Element, xpath: str) -> list[str]:
@@ -433,7 +583,7 @@ def _spaced_text(el: etree._Element) -> str:
     return " ".join(el.itertext())
 
 
-def _byline_name(raw: str) -> str | None:
+def _byline_name(raw: str, single: bool = False) -> str | None:
     """The name(s) of a byline text ("Jane Doe, RD", "Moses Kim and Kate Shokurova"), or None
     when it is no byline: every name capitalised, 2-4 words; credentials after a comma go.
     A name written twice (a screen-reader copy: "Yucy Yucy") is one."""
@@ -447,7 +597,7 @@ def _byline_name(raw: str) -> str | None:
     if not name:
         return None
     head, *rest = (p.strip() for p in name.split(","))
-    if not _byline_names(head):
+    if not _byline_names(head) and not (single and _GIVEN_NAME.fullmatch(head)):
         return None
     names = [head]
     for piece in rest:  # "Rui Ma, Heba Ledwon and Manoel Cortes Mendez": all of them
