@@ -70,7 +70,7 @@ MAX_BYLINE_WORDS = 10
 _BYLINE_LABELS = (
     "Written by", "Written By", "Written by:", "By", "By:", "Author", "Author:", "Authors",
     "Authors:", "Author(s)", "Author(s):", "Contributors:", "Contributor:", "Article by",
-    "Posted by", "Posted By",
+    "Posted by", "Posted By", "WRITTEN BY", "BY", "AUTHOR",
 )  # fmt: skip
 # "By Jane Doe" / "Written by Jane Doe" as a short line of its own.
 _BY_LINE = (
@@ -468,7 +468,9 @@ def _jsonld_people_and_orgs(value: Any) -> tuple[list[str], list[str]]:
 
 def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[str]:
     """The first byline in the page that names a person: itemprop/rel=author, "Written by",
-    author/byline classes, author links, a short "By …" line."""
+    author/byline classes, author links, a short "By …" line; else the first of these that
+    is the publication's house byline ("NETGEAR Orbi Team", authors.house_byline)."""
+    house = ""
     for xpath in _BYLINE_XPATHS:
         found = tree.xpath(xpath)
         for el in found:
@@ -516,7 +518,9 @@ def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[s
                 break  # one of a list page's items: none of these is the article's byline
             if name:
                 return _coauthor_links(el, xpath) or [name]
-    return []
+            if not house and xpath not in (_BYLINE_CLASS, _AUTHOR_LINKS):  # a labelled byline
+                house = house_byline([_clean(candidates[0])]) or ""  # not "Meet Our Staff"
+    return [house] if house else []
 
 
 def _whole(name: str) -> bool:
