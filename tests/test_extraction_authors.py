@@ -223,14 +223,15 @@ def test_a_body_class_naming_a_template_is_no_byline() -> None:
 
 # --- house bylines in the page ----------------------------------------------------------------
 def test_a_labelled_house_byline_is_the_byline_when_no_person_signs() -> None:
-    body = "<div class='bio'><small>WRITTEN BY</small><p><strong>Harbour Works Team</strong></p></div>"
+    body = (
+        "<div class='bio'><small>WRITTEN BY</small><p><strong>Harbour Works Team</strong></p></div>"
+    )
     assert authors(page(body)) == ["Harbour Works Team"]
 
 
 def test_a_person_further_down_beats_a_house_byline() -> None:
     body = (
-        "<div><span>By</span><span>Harbour Works Team</span></div>"
-        "<p class='byline'>By Jane Doe</p>"
+        "<div><span>By</span><span>Harbour Works Team</span></div><p class='byline'>By Jane Doe</p>"
     )
     assert authors(page(body)) == ["Jane Doe"]
 
