@@ -120,6 +120,13 @@ _AUTHOR_MARKUP = (
     '//*[@itemprop="author"]',
     '//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]',
 )
+# A dated line right under the headline whose first piece is the name ("Aaron Ricadela |
+# Senior Writer | July 2, 2025"), and a dated meta line naming its author after the date
+# ("<time>03/01/2017</time> by Agatha Caleo, Candidate Representative").
+_UNDER_HEADLINE = "//h1/following-sibling::*[1][self::p or self::div][count(*) <= 3]"
+_DATED_BY = "//*[time][count(*) <= 3][contains(concat(' ', normalize-space(.)), ' by ')]"
+_PIECES = re.compile(r"\s+[|·•]\s+")
+_BY_WORD = re.compile(r"^.*?\bby\s+", re.I)
 _BYLINE_XPATHS = (
     *_AUTHOR_MARKUP,
     # a label alone in its element (one test per element: this runs over every leaf)
@@ -129,6 +136,8 @@ _BYLINE_XPATHS = (
     _AUTHOR_LINKS,
     _BY_LINE,
     _WRITTEN_BY_LINK,
+    _DATED_BY,
+    _UNDER_HEADLINE,
 )
 # Distinct names in a page's "By …" lines from which they are a list's items, not a byline.
 LISTING_NAMES = 3
@@ -503,6 +512,8 @@ def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[s
                 candidates = [_spaced_text(el)]
                 if len(el) and el[0].tag == "a" and (el.text or "").strip() in _BYLINE_LABELS:
                     candidates.append(_spaced_text(el[0]))
+            elif xpath in (_DATED_BY, _UNDER_HEADLINE):
+                candidates = _dated_byline(_spaced_text(el), after_by=xpath is _DATED_BY)
             else:  # the element, else its first short pieces (a name inside an author box)
                 candidates = [_spaced_text(el), *el.xpath(".//*[not(*)]/text()")[:6]]
             glued = ""
@@ -518,9 +529,21 @@ def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[s
                 break  # one of a list page's items: none of these is the article's byline
             if name:
                 return _coauthor_links(el, xpath) or [name]
-            if not house and xpath not in (_BYLINE_CLASS, _AUTHOR_LINKS):  # a labelled byline
+            if not house and candidates and xpath not in (_BYLINE_CLASS, _AUTHOR_LINKS):
                 house = house_byline([_clean(candidates[0])]) or ""  # not "Meet Our Staff"
     return [house] if house else []
+
+
+def _dated_byline(line: str, *, after_by: bool) -> list[str]:
+    """The name of a dated byline line: what follows "by" (``after_by``), else the first of
+    its "|"/"·" pieces; [] when the line carries no date."""
+    line = " ".join(line.split())
+    if not _AUTHOR_DATE.search(line) and not re.search(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}", line):
+        return []
+    if after_by:
+        return [_BY_WORD.sub("", line, count=1)]
+    pieces = _PIECES.split(line)
+    return pieces[:1] if len(pieces) > 1 else []
 
 
 def _whole(name: str) -> bool:

@@ -239,3 +239,30 @@ def test_a_person_further_down_beats_a_house_byline() -> None:
 def test_a_staff_link_in_the_menu_is_no_house_byline() -> None:
     body = "<nav><a class='author-link' href='/staff'>Meet Harbour Staff</a></nav>"
     assert authors(page(body)) == []
+
+
+# --- dated byline lines -----------------------------------------------------------------------
+def bare(body: str) -> str:
+    """A page whose ``body`` holds the headline and what follows it."""
+    return (
+        "<html><head><title>A story</title></head><body><header>" + body + "</header><p>The"
+        " harbour reopened on Monday after two weeks of repairs to the sea wall.</p></body></html>"
+    )
+
+
+def test_a_dated_line_under_the_headline_names_its_author_first() -> None:
+    html = bare("<h1>How AI is changing ports</h1><p>Jane Doe | Senior Writer | July 2, 2025</p>")
+    assert authors(html) == ["Jane Doe"]
+
+
+def test_a_line_under_the_headline_without_a_date_is_no_byline() -> None:
+    html = bare("<h1>How AI is changing ports</h1><p>Harbour News | Port Life</p>")
+    assert authors(html) == []
+
+
+def test_a_meta_line_names_its_author_after_the_date() -> None:
+    html = bare(
+        "<h1>Candidate experience</h1><div class='node__meta'><time datetime='2017-03-01'>"
+        "03/01/2017</time> by Jane Doe, Candidate Representative to the Committee</div>"
+    )
+    assert authors(html) == ["Jane Doe"]
