@@ -1,11 +1,12 @@
-"""Hard-wrapped page text: newlines and mid-sentence <br> are no paragraph breaks."""
+"""Body text: hard-wrapped page text (newlines and mid-sentence <br> are no paragraph breaks),
+article parts in blocks whose class holds a boilerplate token."""
 
 from __future__ import annotations
 
 import lxml.html
 
-from newscrawl.extraction import extract, parse_html
-from newscrawl.extraction_text import unwrap_lines
+from newscrawl.extraction import extract, make_options, parse_html
+from newscrawl.extraction_text import body_text, drop_repeated_runs, rescue_sections, unwrap_lines
 
 URL = "https://blog.example/the-beginners-guide-to-gym-equipment"
 WRAPPED = (
@@ -47,3 +48,91 @@ def test_newlines_in_paragraph_text_become_spaces_but_not_in_pre() -> None:
     out = text_of(html)
     assert "an even easier way" in out
     assert "for x in xs:\n    print(x)" in out
+
+
+# --- parts of the article in a block whose class holds a boilerplate token -------------------
+
+GUIDE_URL = "https://food.example/2025/11/city-bakeries-guide/"
+INTRO = (
+    "<p>The city's bakeries had a remarkable year, and we spent the whole autumn visiting "
+    "every one of them, from the old family shops to the new sourdough counters downtown.</p>"
+    "<p>Below are the twelve places our editors keep returning to, with what to order at each "
+    "one and when to arrive before the morning queue gets out of hand.</p>"
+)
+VENUES = "".join(
+    f"<h3>Bakery number {i}</h3><p>Bakery number {i} opened on a quiet corner of the old "
+    f"market district and quickly became known for its laminated pastries, its rye loaves "
+    f"and a cardamom bun that sells out before nine on most weekday mornings.</p>"
+    for i in range(1, 7)
+)
+
+
+def guide_page(venues_block: str, intro: str = INTRO) -> str:
+    return (
+        "<html><head><title>City bakeries guide</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav>"
+        f"<main><div class='post'><h1>The city's best bakeries</h1>{intro}"
+        f"{venues_block}</div></main>"
+        "<footer><p>Copyright Food Example. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_article_sections_in_a_block_named_like_a_footer_are_kept() -> None:
+    """A guide's venue list in a block classed "page1-footer" (and an embed holding the rest
+    of an article, "w-embed"): trafilatura dropped every venue, the record kept the intro."""
+    for name in ("page1-footer", "w-embed"):
+        text = extract(guide_page(f"<div class='{name}'>{VENUES}</div>"), GUIDE_URL).text
+        assert "Bakery number 6 opened on a quiet corner" in text, name
+        assert "twelve places our editors keep returning to" in text
+
+
+LONG_STORY = "".join(
+    f"<p>Part {i} of the story: the bakers start their ovens long before dawn, and by the time "
+    f"the first customers arrive the shelves are full of bread that was dough a few hours "
+    f"earlier, shaped by hand on long wooden tables.</p>"
+    for i in range(12)
+)
+
+
+def test_related_stories_and_hidden_blocks_stay_dropped() -> None:
+    """The same prose in a block that names a boilerplate role, or hidden, is not rescued;
+    the page's attributes are the same after the extraction."""
+    for block in (
+        f"<div class='related-posts'>{VENUES}</div>",
+        f"<div class='page-footer' style='display: none'>{VENUES}</div>",
+    ):
+        html = guide_page(block, INTRO + LONG_STORY)
+        tree = parse_html(html)
+        before = lxml.html.tostring(tree)
+        assert rescue_sections(tree) == []
+        assert lxml.html.tostring(tree) == before
+        assert "Bakery number 6" not in extract(html, GUIDE_URL).text
+
+
+def test_rescued_attributes_are_put_back_after_the_runs() -> None:
+    html = guide_page(f"<div class='page1-footer' id='venues'>{VENUES}</div>")
+    saved = rescue_sections(parse_html(html))
+    assert [attributes for _, attributes in saved] == [{"class": "page1-footer", "id": "venues"}]
+    tree = parse_html(html)
+    assert "Bakery number 6 opened" in (body_text(tree, GUIDE_URL, make_options()) or "")
+    assert tree.xpath("//div[@class='page1-footer' and @id='venues']")
+
+
+def test_a_section_printed_twice_is_kept_once() -> None:
+    """A section rendered in two hidden variants (desktop and mobile) came out twice, in the
+    same order; a short line said twice (a plan's "Rest day") stays."""
+    section = "".join(
+        f"<h2>Step {i}</h2><p>Step {i} of the remodel: the crew clears the room, checks the "
+        f"wiring and plumbing behind the walls and writes down what has to be replaced before "
+        f"any new cabinet or tile goes in.</p><p>Rest day.</p>"
+        for i in range(1, 4)
+    )
+    html = (
+        "<html><body><main><article><h1>Remodel steps</h1>"
+        f"<div class='variant desktop'>{section}</div><div class='variant mobile'>{section}</div>"
+        "</article></main></body></html>"
+    )
+    text = extract(html, "https://build.example/remodel-steps").text
+    assert text.count("Step 3 of the remodel") == 1
+    assert text.count("Rest day.") >= 3
+    assert drop_repeated_runs("A\nRest day.\nB\nRest day.") == "A\nRest day.\nB\nRest day."
