@@ -363,7 +363,7 @@ def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, 
         people_found = clean_authors(names)[0] if names else []
         if people_found:
             if i < 2 and len(people_found) == 1:  # metadata often names the first author only
-                return _with_coauthors(names, people_found[0], tree)
+                return _with_coauthors(names, people_found[0], tree, sites)
             return names
         if i < 2 and names and house_byline(names):
             return names  # the publication signs ("The Investopedia Team"): no person's byline
@@ -408,12 +408,14 @@ def _labelled_meta(meta: dict[str, str]) -> list[str]:
     ]
 
 
-def _with_coauthors(names: list[str], person: str, tree: etree._Element) -> list[str]:
+def _with_coauthors(
+    names: list[str], person: str, tree: etree._Element, sites: set[str] = frozenset()
+) -> list[str]:
     """The page's visible byline instead of metadata's one name when it lists that person
     and others ("Rui Ma, Heba Ledwon & Suparn Patra" where the meta author is "Rui Ma")."""
     if not _listed_with_others(tree, person):
         return names  # the byline search costs 4 ms a page: only where a list may be
-    byline = _unique_names(clean_author(a) for a in _html_bylines(tree))
+    byline = _unique_names(clean_author(a) for a in _html_bylines(tree, sites))
     people = clean_authors(byline)[0] if byline else []
     if len(people) > 1 and _key(person) in {_key(_HONORIFIC.sub("", p)) for p in people}:
         return byline
