@@ -17,7 +17,7 @@ from trafilatura.settings import Extractor
 
 from newscrawl.authors import clean_authors
 from newscrawl.extraction_dates import dated_day, iso_date, pick_modified, pick_published
-from newscrawl.extraction_meta import pick_authors, pick_title, site_names
+from newscrawl.extraction_meta import meta_authors, pick_authors, pick_title, site_names
 from newscrawl.extraction_text import body_text, unwrap_lines
 from newscrawl.pagemeta import PageMeta
 from newscrawl.textfix import repair_page, repair_text
@@ -178,7 +178,7 @@ def read_page_meta(
         site_name=meta.get("og:site_name") or meta.get("application-name"),
         jsonld_publisher=_name(article.get("publisher")),
         canonical_link=_canonical(tree, url),
-        raw_authors=_jsonld_authors(article) + _meta_authors(meta),
+        raw_authors=_jsonld_authors(article) + meta_authors(meta)[:1],
         is_based_on=_name(article.get("isBasedOn")) or _str(article.get("isBasedOn")),
         source_organization=_name(article.get("sourceOrganization")),
         meta_tags=meta,
@@ -305,14 +305,6 @@ def _jsonld_authors(article: dict[str, Any]) -> list[str]:
         elif isinstance(item, str) and item.strip():
             out.append(item.strip())
     return out
-
-
-def _meta_authors(meta: dict[str, str]) -> list[str]:
-    for key in ("author", "article:author", "dc.creator", "byl", "parsely-author"):
-        value = meta.get(key)
-        if value and not value.startswith("http"):
-            return [value]
-    return []
 
 
 def _canonical(tree: etree._Element, url: str) -> str | None:

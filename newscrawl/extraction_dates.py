@@ -129,8 +129,7 @@ def pick_published(
     if original:
         return _with_time(original, declared)
     lines = _headline_lines(tree, article, meta)
-    stale = {d[:10] for d in _modified_dates(article, meta)}
-    stale |= {day for day, update in lines if update}
+    stale = _stale_days(article, meta, lines)
     seen = next((d for d, update in lines if not update), None)
     found = _unless_stale(guess, declared, stale)
     if seen and seen not in stale:
@@ -153,7 +152,8 @@ def guessed_published(
     declared dateModified/article:modified_time, or a date labelled as an update under the
     headline) and no declared publication date falls on the same day."""
     found = iso_date(dated_day(value))
-    return _unless_stale(found, _published_dates(article, meta), _stale_days(article, meta, tree))
+    stale = _stale_days(article, meta, _headline_lines(tree, article, meta))
+    return _unless_stale(found, _published_dates(article, meta), stale)
 
 
 def originally_published(tree: etree._Element) -> str | None:
@@ -284,13 +284,11 @@ def _modified_dates(article: dict[str, Any], meta: dict[str, str]) -> list[str]:
 
 
 def _stale_days(
-    article: dict[str, Any], meta: dict[str, str], tree: etree._Element | None
+    article: dict[str, Any], meta: dict[str, str], lines: list[tuple[str, bool]]
 ) -> set[str]:
-    """Days known to be modification days: declared, or labelled as an update under the
-    headline."""
-    days = {d[:10] for d in _modified_dates(article, meta)}
-    days |= {day for day, update in _headline_lines(tree, article, meta) if update}
-    return days
+    """Days known to be modification days: declared, or labelled as an update in the
+    headline's date ``lines`` (_headline_lines)."""
+    return {d[:10] for d in _modified_dates(article, meta)} | {d for d, update in lines if update}
 
 
 def _unless_stale(guess: str | None, declared: list[str], stale: set[str]) -> str | None:
@@ -328,16 +326,23 @@ def _after_headline(tree: etree._Element) -> str:
             continue
         if inside_time is not None and _inside(el, inside_time):
             continue  # already read as its <time>'s machine date
-        text = "" if el.tag in _SKIP or _inside(el, h1) else (el.text or "")
-        if el.tag == "time":
-            machine = _machine_date(el)
-            if machine:
-                text, inside_time = machine, el
+        text, timed = _shown_text(el, _inside(el, h1))
+        inside_time = inside_time if timed is None else timed
         pieces += [text, el.tail or ""]
         size += len(text) + len(el.tail or "")
         if size > 3 * HEADLINE_DATE_CHARS:
             break
     return " ".join(" ".join(pieces).split())[:HEADLINE_DATE_CHARS]
+
+
+def _shown_text(el: etree._Element, skip: bool) -> tuple[str, etree._Element | None]:
+    """An element's own text for dating, and the element itself when that text is its
+    <time>'s machine date (_machine_date; its descendants are then read already); "" for
+    scripts and styles and where ``skip``."""
+    machine = _machine_date(el) if el.tag == "time" else None
+    if machine:
+        return machine, el
+    return ("" if skip or el.tag in _SKIP else el.text or ""), None
 
 
 def _machine_date(el: etree._Element) -> str | None:
@@ -368,11 +373,8 @@ def _before_headline(tree: etree._Element) -> str:
             continue
         if inside_time is not None and _inside(el, inside_time):
             continue
-        text = "" if el.tag in _SKIP else (el.text or "")
-        if el.tag == "time":
-            machine = _machine_date(el)
-            if machine:
-                text, inside_time = machine, el
+        text, timed = _shown_text(el, False)
+        inside_time = inside_time if timed is None else timed
         pieces += [text, "" if id(el) in above else (el.tail or "")]
     return " ".join(" ".join(pieces).split())[-BEFORE_HEADLINE_CHARS:]
 

@@ -341,25 +341,24 @@ def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, 
     over any person the page names (a reviewer, an editor). ``sites``: the site's names
     (site_names)."""
     people, orgs = _jsonld_people_and_orgs(article.get("author"))
-    meta_authors = [v for k in _META_AUTHORS if (v := meta.get(k)) and not v.startswith("http")]
-    meta_authors += _labelled_meta(meta)
+    declared = meta_authors(meta) + _labelled_meta(meta)
     sources = (
         lambda: people,
-        lambda: _repeated_meta(tree) or meta_authors[:1],
+        lambda: _repeated_meta(tree) or declared[:1],
         lambda: _html_bylines(tree, sites),
         lambda: [a for a in (doc_author or "").split(";") if a.strip()],
         lambda: orgs,
     )
     first: list[str] = []
-    house: list[str] = []  # metadata naming the site itself: the page's byline may name a person
+    site_named: list[str] = []  # metadata naming the site: the byline may name a person
     for i, source in enumerate(sources):
         names = _unique_names(clean_author(a) for a in source())
         own = [n for n in names if _names_site(n, sites)]
         if i < 2 and own and len(own) == len(names):
-            house = house or names
+            site_named = site_named or names
             continue
-        if house and (i > LAST_BYLINE_SOURCE or own):
-            return house  # no byline naming anyone else, or the byline names the site too
+        if site_named and (i > LAST_BYLINE_SOURCE or own):
+            return site_named  # no byline naming anyone else, or the byline names the site too
         people_found = clean_authors(names)[0] if names else []
         if people_found:
             if i < 2 and len(people_found) == 1:  # metadata often names the first author only
@@ -368,7 +367,12 @@ def pick_authors(tree: etree._Element, article: dict[str, Any], meta: dict[str, 
         if i < 2 and names and house_byline(names):
             return names  # the publication signs ("The Investopedia Team"): no person's byline
         first = first or names
-    return house or first  # no person anywhere: an organisation or agency, for attribution
+    return site_named or first  # no person anywhere: an organisation or agency, for attribution
+
+
+def meta_authors(meta: dict[str, str]) -> list[str]:
+    """The author meta tags' values, in _META_AUTHORS order (links to profiles left out)."""
+    return [v for k in _META_AUTHORS if (v := meta.get(k)) and not v.startswith("http")]
 
 
 def _names_site(name: str, sites: set[str]) -> bool:
