@@ -6,6 +6,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
@@ -121,9 +122,9 @@ def extract(
         if thorough:
             meta = extract_metadata(tree, default_url=url, date_config=_FAST_DATES)
             doc_title, doc_author, doc_date = meta.title or "", meta.author, dated_day(meta.date)
-        else:
+        else:  # htmldate only when the headline's date does not decide (pick_published)
             doc_title, doc_author = "", None
-            doc_date = dated_day(find_date(tree, url=url, **_FAST_DATES))
+            doc_date = partial(_quick_date, tree, url)
         title = pick_title(tree, page, article, doc_title, url)
         sites = site_names(page, url)
         authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
@@ -131,13 +132,14 @@ def extract(
             title = pick_title(tree, page, article, extract_title(tree) or "", url)
         if not thorough and not clean_authors(authors)[0]:
             doc_author = extract_author(tree)
-            authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
+            if doc_author:  # else the same sources again: the same answer
+                authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
+        dated = _dated_object(article, objects)
+        published = pick_published(doc_date, dated, page.meta_tags, tree)
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise ExtractionError("trafilatura_error", str(exc)) from exc
     if doc_author:
         page.raw_authors = _unique([*page.raw_authors, *(a.strip() for a in doc_author.split(";"))])
-    dated = _dated_object(article, objects)
-    published = pick_published(doc_date, dated, page.meta_tags, tree)
     if published is None and guess_date:  # htmldate's extensive search: slow, so only when
         # all else fails and no feed or sitemap gives the date (which would win over it)
         published = iso_date(dated_day(find_date(tree, url=url, **_EXTENSIVE_DATES)))
@@ -150,6 +152,11 @@ def extract(
         page=page,
         published_declared=pick_published(None, dated, page.meta_tags) is not None,
     )
+
+
+def _quick_date(tree: etree._Element, url: str) -> str | None:
+    """htmldate's quick search (markup and meta, no free text)."""
+    return dated_day(find_date(tree, url=url, **_FAST_DATES))
 
 
 def normalise_paragraphs(text: str) -> str:

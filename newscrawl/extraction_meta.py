@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -139,6 +140,61 @@ _BYLINE_XPATHS = (
     _DATED_BY,
     _UNDER_HEADLINE,
 )
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_BY_STARTS = ("By ", "by ", "Written by ", "By:", "by:", "Posted by ")
+_BY_LINE_TAGS = ("p", "span", "div", "h3", "h4", "h5", "li")
+
+
+def _document_elements(tree: etree._Element, *tags: str) -> Iterator[etree._Element]:
+    """Every element of ``tree``'s document (``tags`` only, when given) in document order, as
+    an XPath "//" sees them: a page libxml2 parsed into two <html> roots gives both."""
+    root = tree.getroottree().getroot()
+    for top in (root, *root.itersiblings()):
+        if isinstance(top.tag, str):
+            yield from top.iter(*tags) if tags else top.iter(etree.Element)
+
+
+def _byline_class_elements(tree: etree._Element) -> list[etree._Element]:
+    """What _BYLINE_CLASS selects, found in Python: 4x faster than its XPath, which builds a
+    translated copy of every element's class."""
+    return [
+        el
+        for el in _document_elements(tree)
+        if "author" in (cls := (el.get("class") or "").lower())
+        or "byline" in cls
+        or "author" in (el.get("id") or "")
+    ]
+
+
+def _by_line_elements(tree: etree._Element) -> list[etree._Element]:
+    """What _BY_LINE selects, found in Python: its XPath builds the whole text of every
+    element with up to two children, and wrappers of one child hold all of the page's text.
+    Here only the first characters are read, enough for the longest opening it looks for."""
+    need = max(map(len, _BY_STARTS)) + 1
+    firsts = {start[0] for start in _BY_STARTS}
+    found = []
+    for el in _document_elements(tree, *_BY_LINE_TAGS):
+        if len(el) > 2 and sum(isinstance(c.tag, str) for c in el) > 2:
+            continue
+        head = (el.text or "").lstrip(" \t\r\n")
+        if head and head[0] not in firsts:
+            continue  # most elements: their own text opens with another letter
+        opening = ""
+        for piece in el.itertext():
+            opening = _XML_SPACE.sub(" ", opening + piece).lstrip(" ")
+            if opening and opening[0] not in firsts:
+                break
+            if len(opening) >= need:
+                break
+        else:
+            opening = opening.rstrip(" ")
+        if opening.startswith(_BY_STARTS):
+            found.append(el)
+    return found
+
+
+# Byline XPaths looked for in Python instead, with the same result (tests/test_byline_finders).
+_FINDERS = {_BYLINE_CLASS: _byline_class_elements, _BY_LINE: _by_line_elements}
 # Distinct names in a page's "By …" lines from which they are a list's items, not a byline.
 LISTING_NAMES = 3
 # Index in pick_authors' sources of the last one that may overrule metadata naming the site.
@@ -487,7 +543,8 @@ def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[s
     is the publication's house byline ("NETGEAR Orbi Team", authors.house_byline)."""
     house = ""
     for xpath in _BYLINE_XPATHS:
-        found = tree.xpath(xpath)
+        finder = _FINDERS.get(xpath)
+        found = finder(tree) if finder else tree.xpath(xpath)
         for el in found:
             if el.tag in ("script", "style", "meta", "link", "img", "body", "html"):
                 continue  # code, or a page whose body class names its template ("…-author")

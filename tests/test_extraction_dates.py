@@ -278,3 +278,18 @@ def test_a_masthead_day_above_the_menu_is_no_date_line() -> None:
     top = "<p>Tuesday, December 1, 2026</p><p>World Business Sport Culture Travel</p>"
     assert headline_dates(page(top, "By Jane Doe")) == []
     assert pick_published("2024-02-11", {}, {}, page(top, "By Jane Doe")) == "2024-02-11"
+
+
+def test_the_guess_is_made_only_when_the_headline_date_does_not_decide() -> None:
+    """The fast mode hands pick_published htmldate as a function: a page dated under its
+    headline never pays for htmldate's search."""
+    calls: list[int] = []
+
+    def guess() -> str:
+        calls.append(1)
+        return "2025-03-09"
+
+    assert pick_published(guess, {}, {}, tree("Jane Doe March 7, 2025")) == "2025-03-07"
+    assert calls == []
+    assert pick_published(guess, {}, {}, tree("Jane Doe")) == "2025-03-09"
+    assert calls == [1]
