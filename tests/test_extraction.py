@@ -160,3 +160,19 @@ def test_both_extraction_modes_read_the_same_metadata(thorough: bool) -> None:
     assert ex.title == "Council approves budget"
     assert ex.authors == ["Jane Smith"]
     assert len(ex.text.split()) > 50
+
+
+def test_captions_and_credits_are_read_from_the_article_not_from_page_furniture() -> None:
+    from newscrawl.extraction import parse_html, read_page_meta
+
+    story = "The council approved the budget after a long debate about roads. " * 10
+    html = (
+        "<html><body><header><span class='caption'>Site logo</span></header>"
+        f"<article><p>{story}</p><figure><img src='a.jpg'><figcaption>Kim in Moscow"
+        " (Image: Getty)</figcaption></figure><span class='Photo-CREDIT'>Photo: AP</span>"
+        "<aside><p class='caption'>Related: other story</p></aside>"
+        "<div class='wp-caption-text'>  The factory\n floor </div></article>"
+        "<footer><p class='credit'>Site by Agency</p></footer></body></html>"
+    )
+    page = read_page_meta(parse_html(html), "https://example.com/a")
+    assert page.captions == ["Kim in Moscow (Image: Getty)", "Photo: AP", "The factory floor"]
