@@ -146,6 +146,13 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("If you are a human, ignore this field", K.CTA),
     ("Listen to this article in summarized format", K.CTA),
     ("[CTA_MODULE]", K.TEMPLATE),
+    (
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua.",
+        K.TEMPLATE,
+    ),
+    ("Lorem Ipsum", K.TEMPLATE),
+    ("Lorem ipsum 2", K.TEMPLATE),
     ("Written by", K.NAVIGATION),
     ("Last updated on:", K.NAVIGATION),
     ("Dec 08, 2023", K.NAVIGATION),
@@ -264,6 +271,7 @@ KEPT_LINES = [
     "The newsletter, delivered to your inbox every Friday morning, now has 40,000 readers, the"
     " company said on Tuesday.",
     "Cookies are small files that a website stores in your browser to remember your settings.",
+    "Lorem ipsum is the scrambled Latin that designers have used as filler since the 1500s.",
     "We use cookies and other tracking tools in this study to measure how readers behave online.",
 ]
 
