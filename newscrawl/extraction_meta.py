@@ -559,6 +559,7 @@ def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[s
             if tail and len(_spaced_text(el.getparent())) > len(tail) + MAX_BYLINE_CHARS:
                 tail = ""  # a label in a list of facts ("Author: … Released: … Genre: …")
             labelled = (el.text or "").strip() in _BYLINE_LABELS and not len(el)
+            written = labelled and (el.text or "").strip().rstrip(":").casefold() == "written by"
             if labelled and not tail:  # the name is the next element's
                 el = _next_text(el)
                 if el is None:
@@ -581,7 +582,7 @@ def _html_bylines(tree: etree._Element, sites: set[str] = frozenset()) -> list[s
                 candidates = [_spaced_text(el), *el.xpath(".//*[not(*)]/text()")[:6]]
             glued = ""
             for k, raw in enumerate(candidates):
-                one = k == 0 and (_names_one(xpath, raw) or _is_site(_key(raw), sites))
+                one = written or (k == 0 and (_names_one(xpath, raw) or _is_site(_key(raw), sites)))
                 name = _byline_name(raw, single=one)
                 if name and (_whole(name) or k == len(candidates) - 1):
                     break

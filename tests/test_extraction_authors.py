@@ -76,6 +76,18 @@ def test_a_byline_may_be_a_given_name(body: str) -> None:
     assert authors(page(body)) == ["Amanda"]
 
 
+def test_a_given_name_under_a_written_by_label_is_the_byline() -> None:
+    """An author box's "Written by" over a given name and a role in their own elements
+    (easy-lms.com): the cleaner read it from the body text only while the extraction took
+    that box for the article; "Author" over one word stays no byline (a select's options)."""
+    body = (
+        '<div class="meta"><span class="font-bold">Written by</span><div class="flex">'
+        '<span class="font-bold">Eliz</span><span class="ms-1">- Product marketer</span>'
+        "</div></div>"
+    )
+    assert authors(page(body)) == ["Eliz"]
+
+
 @pytest.mark.parametrize(
     "body",
     [

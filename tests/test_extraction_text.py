@@ -6,7 +6,13 @@ from __future__ import annotations
 import lxml.html
 
 from newscrawl.extraction import extract, make_options, parse_html
-from newscrawl.extraction_text import body_text, drop_repeated_runs, rescue_sections, unwrap_lines
+from newscrawl.extraction_text import (
+    body_text,
+    drop_repeated_runs,
+    quote_figures,
+    rescue_sections,
+    unwrap_lines,
+)
 
 URL = "https://blog.example/the-beginners-guide-to-gym-equipment"
 WRAPPED = (
@@ -107,6 +113,62 @@ def test_related_stories_and_hidden_blocks_stay_dropped() -> None:
         assert rescue_sections(tree) == []
         assert lxml.html.tostring(tree) == before
         assert "Bakery number 6" not in extract(html, GUIDE_URL).text
+
+
+def test_an_article_made_only_of_blocks_named_like_boilerplate_is_kept() -> None:
+    """Every section of the article in a block whose class holds a dropped token (Statamic's
+    rich-text "bard" blocks, "bar"): no prose paragraph stood beside any of them, so none was
+    rescued and the record kept a few headings."""
+    html = guide_page(
+        f"<div class='space-y bard'>{INTRO}{LONG_STORY}</div><div class='bard'>{VENUES}</div>", ""
+    )
+    assert len(rescue_sections(parse_html(html))) == 2
+    text = extract(html, GUIDE_URL).text
+    assert "twelve places our editors keep returning to" in text
+    assert "Bakery number 6 opened on a quiet corner" in text
+
+
+FAQ = "".join(
+    f"<div class='accordion-item'><button class='accordion-title'>Question {i}?</button>"
+    f"<div class='accordion-panel' style='display: none' aria-hidden='true'><p>Answer {i}: "
+    f"most bakeries start shaping the dough around three in the morning, so the first loaves "
+    f"are out of the oven when the doors open at seven.</p></div></div>"
+    for i in range(1, 4)
+)
+
+
+def test_collapsed_accordion_answers_are_kept() -> None:
+    """An FAQ's answers, hidden until a click (display: none, aria-hidden), are the page's;
+    a collapsed menu of links is not."""
+    menu = "".join(f"<a href='/guides/{i}'>Guide number {i} of the city</a> " for i in range(9))
+    html = guide_page(
+        f"<div class='faq-accordion'>{FAQ}</div>"
+        f"<div class='navbar-collapse collapse' style='display: none'>{menu}</div>",
+        INTRO + LONG_STORY,
+    )
+    text = extract(html, GUIDE_URL).text
+    assert "Answer 3: most bakeries start shaping the dough" in text
+    assert "Guide number 4" not in text
+    tree = parse_html(html)
+    assert {e.get("class") for e, _ in rescue_sections(tree)} == {None}  # popped while hidden
+    assert not tree.xpath("//div[@class='accordion-panel']")
+
+
+def test_a_quotation_set_as_a_figure_is_kept() -> None:
+    """A pull quote in <figure><blockquote> (WordPress's quote blocks): trafilatura drops
+    every figure; the page keeps its figure after the runs."""
+    quote = (
+        "<figure class='wp-block-pullquote'><blockquote><p>We bake for the neighbourhood "
+        "first and for the guidebooks second, and that is why the queue is out the door every "
+        "single Saturday.</p><cite>Ana Ruiz, owner</cite></blockquote></figure>"
+    )
+    html = guide_page(quote + VENUES)
+    tree = parse_html(html)
+    assert len(quote_figures(tree)) == 1
+    assert "We bake for the neighbourhood first" in (
+        body_text(tree, GUIDE_URL, make_options()) or ""
+    )
+    assert tree.xpath("//figure[@class='wp-block-pullquote']")
 
 
 def test_rescued_attributes_are_put_back_after_the_runs() -> None:
