@@ -74,12 +74,12 @@ _BYLINE_LABELS = (
     "Posted by", "Posted By", "WRITTEN BY", "BY", "AUTHOR",
 )  # fmt: skip
 # "By Jane Doe" / "Written by Jane Doe" as a short line of its own.
+# (searched in Python by _by_line_elements; the XPath says what it selects)
+_BY_STARTS = ("By ", "by ", "Written by ", "By:", "by:", "Posted by ")
+_BY_LINE_TAGS = ("p", "span", "div", "h3", "h4", "h5", "li")
 _BY_LINE = (
-    "//*[self::p or self::span or self::div or self::h3 or self::h4 or self::h5 or self::li]"
-    '[count(*) <= 2][starts-with(normalize-space(.), "By ")'
-    ' or starts-with(normalize-space(.), "by ") or starts-with(normalize-space(.), "Written by ")'
-    ' or starts-with(normalize-space(.), "By:") or starts-with(normalize-space(.), "by:")'
-    ' or starts-with(normalize-space(.), "Posted by ")]'
+    f"//*[{' or '.join(f'self::{tag}' for tag in _BY_LINE_TAGS)}][count(*) <= 2]"
+    f"[{' or '.join(f'starts-with(normalize-space(.), {start!r})' for start in _BY_STARTS)}]"
 )
 # Elements whose class or id names an author or a byline: filtered by _BYLINE_ATTR, since
 # "author" is also a piece of "authorities", "authorize" and "authorization" (menu entries,
@@ -141,8 +141,6 @@ _BYLINE_XPATHS = (
     _UNDER_HEADLINE,
 )
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
-_BY_STARTS = ("By ", "by ", "Written by ", "By:", "by:", "Posted by ")
-_BY_LINE_TAGS = ("p", "span", "div", "h3", "h4", "h5", "li")
 
 
 def _document_elements(tree: etree._Element, *tags: str) -> Iterator[etree._Element]:
