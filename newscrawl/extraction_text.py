@@ -241,9 +241,14 @@ def _is_panel_text(element: etree._Element) -> bool:
     (being hidden is a panel's state, not a role)."""
     if _PANEL_ROLE.search(element.get("class") or ""):
         return False
-    total = sum(len(t.split()) for t in _TEXT(element))
-    links = sum(len(a.text_content().split()) for a in element.iter("a"))
+    total, links = _words_and_link_words(element)
     return total >= PROSE_WORDS and links <= RESCUE_LINKS * total
+
+
+def _words_and_link_words(element: etree._Element) -> tuple[int, int]:
+    """Words of ``element``'s text (scripts and styles left out), and of its links' text."""
+    total = sum(len(t.split()) for t in _TEXT(element))
+    return total, sum(len(a.text_content().split()) for a in element.iter("a"))
 
 
 def _is_article_part(element: etree._Element, prose: list[int]) -> bool:
@@ -258,8 +263,7 @@ def _is_article_part(element: etree._Element, prose: list[int]) -> bool:
     words = sum(prose)
     if len(prose) < 2 or words < RESCUE_WORDS:
         return False
-    total = sum(len(t.split()) for t in _TEXT(element))
-    links = sum(len(a.text_content().split()) for a in element.iter("a"))
+    total, links = _words_and_link_words(element)
     return words >= RESCUE_SHARE * total and links <= RESCUE_LINKS * total
 
 
