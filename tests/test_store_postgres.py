@@ -248,3 +248,77 @@ def test_export_reads_the_shared_store(store: Store, tmp_path: Path) -> None:
     chosen = select_records(store, since="2026-12-02", source="b")
     assert export_records(chosen, tmp_path / "out.jsonl", "jsonl") == 1
     assert [r["id"] for r in select_records(store)] == ["x1", "x2"]
+
+
+class _CommitDropper:
+    """A loopback TCP proxy to PostgreSQL that, once armed, passes a COMMIT on, lets the
+    server commit it, and then cuts the connection before the reply: the client cannot
+    know whether its transaction took."""
+
+    def __init__(self, port: int) -> None:
+        import socket
+
+        from servers import free_port
+
+        self.port, self.target, self.armed = free_port(), port, threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target))
+            cut = threading.Event()
+            for src, dst, up in ((client, server, True), (server, client, False)):
+                threading.Thread(target=self._pipe, args=(src, dst, up, cut), daemon=True).start()
+
+    def _pipe(self, src: Any, dst: Any, upstream: bool, cut: threading.Event) -> None:
+        import time
+
+        try:
+            while data := src.recv(65536):
+                if cut.is_set():
+                    break  # the server's reply to the COMMIT: dropped
+                if upstream and b"COMMIT" in data and self.armed.is_set():
+                    self.armed.clear()
+                    cut.set()
+                    dst.sendall(data)
+                    time.sleep(0.3)  # the server commits; its reply never comes back
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        for sock in (src, dst):
+            sock.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
+    """The connection dies after the server committed but before it said so: the store asks
+    the server (txid_status) and counts the record once, instead of replaying the
+    transaction, reading its own insert, and refusing the write as a conflict."""
+    from urllib.parse import urlsplit
+
+    port = urlsplit(pg_url).port
+    assert port is not None
+    proxy = _CommitDropper(port)
+    store = open_store(pg_url.replace(f":{port}/", f":{proxy.port}/"))
+    try:
+        assert isinstance(store, PostgresStore)
+        assert store.add_article(record("c0"), ["http://a.test/c0"])
+        proxy.armed.set()
+        assert store.add_article(record("c1"), ["http://a.test/c1"])
+        assert not proxy.armed.is_set(), "the COMMIT went through the proxy"
+        assert store.reconnects == 1
+        assert store.count_articles() == 2
+        assert store.add_article(record("c2"), ["http://a.test/c2"])
+    finally:
+        store.close()
+        proxy.close()

@@ -26,6 +26,8 @@ from newscrawl.store.base import Params, Store
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+# Seconds to wait for a transaction whose COMMIT was lost to be ended by its old backend.
+COMMIT_STATUS_WAIT = 10.0
 """Seconds to wait before each new attempt after a lost connection."""
 CONNECT_TIMEOUT = 10
 
@@ -196,12 +198,63 @@ class PostgresStore(Store):
         try:
             self._run(lambda: self.conn.execute("BEGIN"))
             yield self
-            self._run(lambda: self.conn.execute("COMMIT"))
+            self._commit()
         except BaseException:
             self._rollback()
             raise
         finally:
             self._depth, self._journal = 0, []
+
+    def _commit(self) -> None:
+        """COMMIT, knowing whether it took when the connection is lost during it: the server
+        is asked for the transaction's status (``txid_status``) on a new connection; one
+        that did not commit is replayed and committed again, one that did is left alone
+        (replaying it would read its own writes and be refused)."""
+        import psycopg
+
+        xid = self._run(
+            lambda: self.conn.execute("SELECT txid_current_if_assigned()").fetchone()[0]
+        )
+        for attempt in range(len(RETRY_DELAYS) + 1):
+            try:
+                if self._broken:
+                    self._recover()  # BEGIN and the journal again
+                self.conn.execute("COMMIT")
+                return
+            except (psycopg.OperationalError, psycopg.InterfaceError):
+                self._broken = True
+            if xid is None:
+                return  # nothing was written: nothing to lose
+            depth, self._depth = self._depth, 0  # ask outside the transaction
+            try:
+                status = self._run(lambda: self._xact_status(xid))
+            finally:
+                self._depth = depth
+            if status == "committed":
+                return
+            if status != "aborted":  # still running, or unknown: replaying might double it
+                raise StoreError(
+                    f"NEWSCRAWL_STORE={self.shown_url!r}: COMMIT lost and the transaction is"
+                    f" {status or 'unknown'}; the operation was not committed"
+                )
+            self._broken = True  # run it again on the new connection
+            if attempt == len(RETRY_DELAYS):
+                break
+            time.sleep(RETRY_DELAYS[attempt])
+        raise StoreError(
+            f"NEWSCRAWL_STORE={self.shown_url!r}: COMMIT lost {len(RETRY_DELAYS) + 1} times;"
+            " the operation was not committed"
+        )
+
+    def _xact_status(self, xid: int) -> str | None:
+        """'committed', 'aborted' or 'in progress' (the lost connection's backend may still
+        be ending it: waited for, up to COMMIT_STATUS_WAIT seconds)."""
+        deadline = time.monotonic() + COMMIT_STATUS_WAIT
+        while True:
+            status = self.conn.execute("SELECT txid_status(%s)", (xid,)).fetchone()[0]
+            if status != "in progress" or time.monotonic() > deadline:
+                return status  # type: ignore[no-any-return]
+            time.sleep(0.05)
 
     def _rollback(self) -> None:
         try:
