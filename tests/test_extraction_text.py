@@ -11,6 +11,9 @@ from newscrawl.extraction_text import (
     drop_repeated_runs,
     quote_figures,
     rescue_sections,
+    teaser_cards,
+    teaser_excerpts,
+    teaser_lists,
     unwrap_lines,
 )
 
@@ -198,3 +201,91 @@ def test_a_section_printed_twice_is_kept_once() -> None:
     assert text.count("Step 3 of the remodel") == 1
     assert text.count("Rest day.") >= 3
     assert drop_repeated_runs("A\nRest day.\nB\nRest day.") == "A\nRest day.\nB\nRest day."
+
+
+# --- teasers of the site's other posts beside the article ------------------------------------
+
+POST_URL = "https://law.example/blog/hurt-at-the-gym/"
+STORY = "".join(
+    f"<p>Part {i} of the guide: a gym must keep its floors, machines and weights safe, and a "
+    f"member who is hurt because staff ignored a broken cable may have a claim even after "
+    f"signing the waiver at the front desk.</p>"
+    for i in range(8)
+)
+TEASER = (
+    "Navigating the disability claims process can be overwhelming while dealing with a "
+    "debilitating condition, and the system is complex, with strict deadlines"
+)
+
+
+def post_page(aside: str) -> str:
+    """A page builder's layout (Elementor): the story and the posts widget in sections."""
+    return (
+        "<html><head><title>Hurt at the gym</title></head><body><div class='elementor'>"
+        f"<div class='elementor-section'><div class='elementor-widget-container'>"
+        f"<h1>Hurt at the gym</h1>{STORY}</div></div><div class='elementor-section'>"
+        f"<div class='elementor-widget-container'>{aside}</div></div></div>"
+        "<footer><p>Copyright Law Example.</p></footer></body></html>"
+    )
+
+
+def test_excerpts_of_other_posts_on_teaser_cards_are_left_out() -> None:
+    """A posts widget's cards (Elementor's "elementor-post__excerpt"): each card links its post
+    twice (title and "Read More"), and its excerpt came out as article paragraphs. A venue
+    card of a listicle linking its subject once keeps its excerpt; the page is unchanged."""
+    cards = "".join(
+        f"<article class='elementor-post post-{i}'><h3><a href='/blog/claim-{i}/'>Claim {i}"
+        f"</a></h3><div class='elementor-post__excerpt'><p>{TEASER} number {i}.</p></div>"
+        f"<a class='read-more' href='/blog/claim-{i}/'>Read More</a></article>"
+        for i in range(2)
+    )
+    html = post_page(f"<div class='elementor-posts-container'>{cards}</div>")
+    tree = parse_html(html)
+    before = lxml.html.tostring(tree)
+    assert len(teaser_excerpts(tree, POST_URL)) == 2
+    text = body_text(tree, POST_URL, make_options()) or ""
+    assert "Part 7 of the guide" in text
+    assert "disability claims process" not in text
+    assert lxml.html.tostring(tree) == before
+    venues = "".join(
+        f"<article class='venue'><h3><a href='https://book.example/v/{i}'>Venue {i}</a></h3>"
+        f"<div class='venue-excerpt'><p>{TEASER} number {i}.</p></div></article>"
+        for i in range(3)
+    )
+    assert teaser_excerpts(parse_html(post_page(f"<div>{venues}</div>")), POST_URL) == []
+
+
+def test_dated_teaser_cards_of_other_posts_are_left_out() -> None:
+    """A list of the site's latest posts after the article: each card an image and a title
+    linking the post, a date and a teaser paragraph, no class naming an excerpt."""
+    cards = "".join(
+        f"<div class='post-item row'><a class='image' href='/blog/claim-{i}/'></a>"
+        f"<div class='copy'><span class='date'>Dec 1{i}, 2025</span><h3 class='title'>"
+        f"<a href='/blog/claim-{i}/'>Claim {i}</a></h3><p>{TEASER} number {i}.</p></div></div>"
+        for i in range(2)
+    )
+    html = post_page(f"<div class='post-list'>{cards}</div>")
+    assert len(teaser_cards(parse_html(html), POST_URL)) == 2
+    text = extract(html, POST_URL).text
+    assert "Part 7 of the guide" in text
+    assert "disability claims process" not in text
+
+
+def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
+    """Cards of the site's other pages (a heading, a line, a link) after the article go; on a
+    page made of such cards (a course catalogue) they are the article and stay."""
+    cards = "".join(
+        f"<li class='card'><h2><a href='/learn/course-{i}/'>Course {i}</a></h2>"
+        f"<p>{TEASER} number {i}.</p></li>"
+        for i in range(4)
+    )
+    html = post_page(f"<ul class='cards'>{cards}</ul>")
+    assert len(teaser_lists(parse_html(html), POST_URL)) == 4
+    text = extract(html, POST_URL).text
+    assert "Part 7 of the guide" in text
+    assert "disability claims process" not in text
+    hub = (
+        "<html><body><main><h1>Learn</h1><p>Our courses, each written by an expert.</p>"
+        f"<ul class='cards'>{cards}</ul></main></body></html>"
+    )
+    assert teaser_lists(parse_html(hub), "https://law.example/learn/") == []
