@@ -229,6 +229,24 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
         " cookies ensure basic functionalities and security features of the website, anonymously.",
         K.NAVIGATION,
     ),
+    (
+        "This website uses cookies to improve your experience while you navigate through the"
+        " website. Out of these, the cookies that are categorized as necessary are stored on your"
+        " browser as they are essential for the working of basic functionalities of the website."
+        " We also use third-party cookies that help us analyze and understand how you use this"
+        " website. These cookies will be stored in your browser only with your consent.",
+        K.NAVIGATION,
+    ),
+    (
+        "Cookie Duration Description "
+        + " ".join(
+            f"cookielawinfo-checkbox-{c} 11 months This cookie is set by GDPR Cookie Consent"
+            f" plugin. The cookie is used to store the user consent for the cookies in the"
+            f' category "{c}".'
+            for c in ("analytics", "functional", "others", "necessary", "performance")
+        ),
+        K.NAVIGATION,
+    ),
 ]
 
 # Article prose that mentions rule keywords but must stay.
@@ -596,3 +614,32 @@ def test_two_closing_bios_both_go() -> None:
     result = clean(f"{PROSE}\n\n{first}\n\n{second}")
     assert result.text == PROSE
     assert [r.text for r in result.removed] == [first, second]
+
+
+def test_a_legal_disclaimer_closing_the_text_goes_one_inside_it_stays() -> None:
+    """A site's notice under the article ("Disclaimer:" and its paragraphs, an adviser's
+    "does not provide tax, legal or accounting advice"); the same words in the body stay."""
+    label = "Disclaimer:"
+    service = (
+        "As a service to our readers, Health Publishing provides access to our library of"
+        " archived content. Please note the date of last review on all articles."
+    )
+    notice = (
+        "No content on this site, regardless of date, should ever be used as a substitute for"
+        " direct medical advice from your doctor or other qualified clinician."
+    )
+    adviser = (
+        "Example Wealth, LLC and its affiliates do not provide tax, legal or accounting advice."
+        " This material should not be relied on for tax, legal or accounting decisions."
+    )
+    result = clean("\n\n".join([PROSE, label, service, notice]))
+    assert result.text == PROSE
+    assert {(r.text, r.rule) for r in result.removed} == {
+        (label, "en.advertisement.disclaimer_label"),
+        (service, "en.advertisement.disclaimer_more"),
+        (notice, "en.advertisement.disclaimer"),
+    }
+    assert clean(f"{PROSE}\n\n{adviser}").text == PROSE
+    body = [PROSE, notice, f"{PROSE} Two.", f"{PROSE} Three."]
+    assert clean("\n\n".join(body)).text == "\n\n".join(body)
+    assert clean(f"{PROSE}\n\n{service}").text == f"{PROSE}\n\n{service}"

@@ -434,17 +434,18 @@ EN: list[Spec] = [
         12,
         "",
     ),
-    (  # a cookie banner: the opener with its consent clause, the consent plugin's category texts
+    (  # a cookie banner: the opener with its consent clause (the plugin's runs to 400 characters
+        # before "your consent"), the consent plugin's category texts
         K.NAVIGATION,
         "cookie_banner",
-        r"^(?:(?:we use cookies|(?:this|our) (?:web)?site uses cookies)\b.{0,300}"
+        r"^(?:(?:we use cookies|(?:this|our) (?:web)?site uses cookies)\b.{0,600}"
         r"\b(?:accept|consent|agree|cookie (?:settings|policy)|privacy policy|opt[- ]out)"
         r"|(?:necessary|functional|performance|analytical|advertisement|other uncategorized|any)"
         r" cookies (?:are absolutely essential for the website to function properly"
         r"|help to perform certain functionalities|are used to understand|are used to provide"
         r" visitors|are those that are being analyzed|that may not be particularly necessary)"
         r"|cookie duration description\b)",
-        120,
+        200,  # the plugin's table of cookies is one line of about 170 words
         "search",
     ),
     (
@@ -462,5 +463,29 @@ EN: list[Spec] = [
         ),
         45,
         "search",
+    ),
+    # a site's legal notice closing the text (among the last paragraphs only, so a
+    # disclaimer the article discusses stays): "Disclaimer:" and the paragraph under it, and
+    # paragraphs that say what the content is not ("for informational purposes only", "not
+    # a substitute for medical advice", "does not provide tax, legal or accounting advice")
+    (K.ADVERTISEMENT, "disclaimer_label", whole(r"disclaimers?\s*[:：]?"), 2, "tail"),
+    (K.ADVERTISEMENT, "disclaimer_more", r".+", 80, "tail after:disclaimer_label"),
+    (
+        K.ADVERTISEMENT,
+        "disclaimer",
+        anywhere(
+            r"(?:is|are) not (?:meant|intended) to (?:constitute|provide|be|replace)"
+            r" (?:[\w,]+ ){0,5}advice",
+            r"does not constitute (?:an? )?(?:endorsement|legal|financial|tax|medical|investment"
+            r"|professional)",
+            r"(?:do|does) not (?:provide|offer|give) (?:(?:tax|legal|accounting|investment"
+            r"|financial|medical)(?:,| or| and)* ){1,4}advice",
+            r"(?:a )?substitute for (?:professional|direct|qualified|legal|medical|personal)"
+            r"(?: medical| legal)? (?:advice|counsel|diagnosis)",
+            r"past performance is (?:not|no) (?:a )?(?:guarantee|indication)",
+            r"owns the certification marks",
+        ),
+        150,
+        "tail search",
     ),
 ]
