@@ -19,6 +19,7 @@ from trafilatura.settings import Extractor
 from newscrawl.authors import clean_authors
 from newscrawl.extraction_dates import dated_day, iso_date, pick_modified, pick_published
 from newscrawl.extraction_meta import meta_authors, pick_authors, pick_title, site_names
+from newscrawl.extraction_streamed import reveal_streamed
 from newscrawl.extraction_text import body_text, unwrap_lines
 from newscrawl.pagemeta import PageMeta
 from newscrawl.textfix import repair_page, repair_text
@@ -108,6 +109,7 @@ def extract(
     a page whose mojibake carries C1 controls, which trafilatura drops, is repaired first.
     """
     tree = parse_html(repair_page(html) if isinstance(html, str) else html)
+    reveal_streamed(tree)
     unwrap_lines(tree)
     objects = list(_jsonld_objects(tree))
     article = _pick_article(objects)

@@ -12,6 +12,7 @@ PROSE = "The ministry said the new plan would be presented to parliament before 
 
 # (line, kind it must be removed as)
 REMOVED_LINES: list[tuple[str, LineKind]] = [
+    ("Page 1 of 8", K.NAVIGATION),  # a pager
     # captions with credits
     (
         "North Korean leader Kim visited a aircraft factory while in Russia (Image: Getty)",
@@ -269,6 +270,7 @@ KEPT_LINES = [
     "Stay at home if you feel unwell, the health ministry advised on Sunday.",
     "More than 500 people attended the rally in central London on Saturday afternoon.",
     "Share prices fell sharply after the announcement.",
+    "Page 1 of the report lists every school that closed.",
     "Home prices rose by 4% in March compared with a year earlier.",
     "Originally published in March 2022, the report was updated twice after the election.",
     "The agency earned a commission of 3% on every sale, according to court filings.",
@@ -291,6 +293,10 @@ KEPT_LINES = [
     "Cookies are small files that a website stores in your browser to remember your settings.",
     "Lorem ipsum is the scrambled Latin that designers have used as filler since the 1500s.",
     "We use cookies and other tracking tools in this study to measure how readers behave online.",
+    # a list item ending with its photo's credit is a slide of the article, not a caption
+    "- How can I charge a PHEV? Because they have smaller batteries, PHEVs take less time to"
+    " charge at a Level 2 outlet than a pure EV. Photo: Consumer Reports",
+    "- Follow up on RSVPs – contact any guests who haven't responded.",
 ]
 
 

@@ -360,6 +360,19 @@ def test_recall_run_taken_when_it_finds_much_more() -> None:
     assert combine(balanced, PROSE, f"{PROSE}\nOne more short line") == PROSE
 
 
+def test_a_short_line_between_two_prose_lines_is_a_subheading() -> None:
+    balanced = f"{PROSE}\nWhat the budget pays for\n{PROSE} Two.\nShare this\nRead more"
+    assert confirmed_lines(balanced, [PROSE]) == f"{PROSE}\nWhat the budget pays for\n{PROSE} Two."
+
+
+def test_precision_run_taken_when_it_finds_more() -> None:
+    # the precision run kept a list's headings that the balanced run dropped
+    heading = "1. Buy in Bulk to Cut Down on Packaging Waste"
+    precise = f"{PROSE}\n{heading}\nMenu"
+    assert combine(PROSE, precise, None) == f"{PROSE}\n{heading}"
+    assert combine(PROSE, f"{PROSE}\nBuy in Bulk", None) == PROSE  # too little to win
+
+
 def test_recall_run_that_is_a_dump_never_replaces_paragraphs() -> None:
     balanced = f"{PROSE}\n{PROSE} Two."
     dump = " ".join([PROSE] * 8)  # one line: trafilatura's last resort, the whole page

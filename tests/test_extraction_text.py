@@ -6,6 +6,7 @@ from __future__ import annotations
 import lxml.html
 
 from newscrawl.extraction import extract, make_options, parse_html
+from newscrawl.extraction_streamed import reveal_streamed
 from newscrawl.extraction_text import (
     body_text,
     drop_repeated_runs,
@@ -129,6 +130,25 @@ def test_an_article_made_only_of_blocks_named_like_boilerplate_is_kept() -> None
     text = extract(html, GUIDE_URL).text
     assert "twelve places our editors keep returning to" in text
     assert "Bakery number 6 opened on a quiet corner" in text
+
+
+CHECKLIST = (
+    "<ul>"
+    + "".join(
+        f"<li>Check the starter on day {i}</li><li>Feed it flour and water</li>" for i in range(12)
+    )
+    + "</ul>"
+)
+
+
+def test_a_block_of_prose_and_lists_named_like_boilerplate_is_kept() -> None:
+    """A "bard" block of two prose paragraphs and a long checklist (easy-lms.com): its prose
+    was under RESCUE_SHARE of its words, so it was not rescued; its items count as its text."""
+    prose = INTRO + LONG_STORY[: LONG_STORY.index("<p>Part 2")]
+    html = guide_page(f"<div class='bard'>{prose}{CHECKLIST}</div><div>{LONG_STORY}</div>", "")
+    text = extract(html, GUIDE_URL).text
+    assert "twelve places our editors keep returning to" in text
+    assert "Check the starter on day 11" in text
 
 
 FAQ = "".join(
@@ -289,3 +309,35 @@ def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
         f"<ul class='cards'>{cards}</ul></main></body></html>"
     )
     assert teaser_lists(parse_html(hub), "https://law.example/learn/") == []
+
+
+PROSE = (
+    "Global cloud computing spending is projected to rise from 752 billion dollars in 2024 to"
+    " 2.4 trillion dollars in 2030, driven by artificial intelligence and mobile networks."
+)
+STREAMED = (
+    f"<html><body><main><article><p>{PROSE} One.</p>"
+    '<!--$?--><template id="B:0"></template><div>Loading paragraph...</div><!--/$-->'
+    f"<p>{PROSE} Three.</p></article></main>"
+    f'<div hidden id="S:0"><p>{PROSE} Two.</p><template id="P:1"></template></div>'
+    f'<div hidden id="S:1"><p>{PROSE} Inner.</p></div>'
+    '<script>$RS("S:1","P:1")</script><script>$RC("B:0","S:0")</script></body></html>'
+)
+
+
+def test_parts_of_a_streamed_react_page_are_put_in_their_place() -> None:
+    """React's streamed rendering (fool.com): a part comes late in a hidden <div id="S:n">
+    that a script moves to its template, replacing the "Loading" fallback; trafilatura saw
+    it far from the article and dropped it."""
+    paragraphs = extract(STREAMED, URL).text.split("\n\n")
+    assert [p.removeprefix(PROSE) for p in paragraphs] == [" One.", " Two.", " Three."]
+
+
+def test_a_template_inside_a_streamed_part_is_left_alone() -> None:
+    tree = parse_html(STREAMED)
+    reveal_streamed(tree)
+    html = lxml.html.tostring(tree, encoding="unicode")
+    for gone in ("Loading", 'id="S:0"', 'id="B:0"'):  # moved, the fallback dropped
+        assert gone not in html
+    for kept in ('id="S:1"', 'id="P:1"'):  # its place came inside a part: not moved
+        assert kept in html

@@ -91,6 +91,9 @@ ORDER: tuple[LineKind, ...] = (
 _CREDIT = rf"(?:{IMAGE_LABEL_COLON}|{IMAGE_LABEL_BY})"
 _AGENCY_OR_IMAGE = rf"(?:{IMAGE_AGENCIES}|{AGENCY_LIST})"
 _PERSON = r"[\w.'’ -]{2,40}"
+# A list item (trafilatura's "- " line) is no caption: a gallery's or a carousel's slide of
+# text that ends with its photo's credit is the article's (WCXB: 1 page, 7 items, better).
+_NOT_ITEM = r"(?!-\s)"
 _CITY = (  # "LONDON", "New York", "Rio de Janeiro": capitalised words, case-sensitive
     r"(?-i:[A-ZÀ-ÖØ-Þ][^\s(),]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\s(),]*|de|del|da|do|am|an|sur|on|el|la"
     r"|al)){0,3})"
@@ -281,24 +284,38 @@ UNIVERSAL: list[Spec] = [
     (
         K.CAPTION,
         "paren_credit",
-        rf".*\S\s*[(\[]\s*(?:{_CREDIT}|(?:{IMAGE_AGENCIES})\b)[^()\[\]]{{0,100}}[)\]]\s*\.?",
+        rf"{_NOT_ITEM}.*\S\s*[(\[]\s*(?:{_CREDIT}|(?:{IMAGE_AGENCIES})\b)"
+        r"[^()\[\]]{0,100}[)\]]\s*\.?",
         70,
         "",
     ),
-    (K.CAPTION, "sep_credit", rf".*\S\s*(?:[|/•·]|\s[-–—])\s*{_CREDIT}\s*\S[^|]{{0,100}}", 70, ""),
-    (K.CAPTION, "sentence_credit", rf".*[.!?…]\s+{_CREDIT}\s*\S[^.!?]{{0,100}}\.?", 70, ""),
+    (
+        K.CAPTION,
+        "sep_credit",
+        rf"{_NOT_ITEM}.*\S\s*(?:[|/•·]|\s[-–—])\s*{_CREDIT}\s*\S[^|]{{0,100}}",
+        70,
+        "",
+    ),
+    (
+        K.CAPTION,
+        "sentence_credit",
+        rf"{_NOT_ITEM}.*[.!?…]\s+{_CREDIT}\s*\S[^.!?]{{0,100}}\.?",
+        70,
+        "",
+    ),
     (
         K.CAPTION,
         "photograph_credit",
-        r".*\S\s+(?-i:Photograph|Photo|Illustration|Composite|Photo illustration|Foto|Bild"
-        r"|Fotografía)\s*:\s*\S[^.!?]{0,80}",
+        rf"{_NOT_ITEM}.*\S\s+(?-i:Photograph|Photo|Illustration|Composite|Photo illustration"
+        r"|Foto|Bild|Fotografía)\s*:\s*\S[^.!?]{0,80}",
         70,
         "",
     ),
     (
         K.CAPTION,
         "agency_paren",
-        rf".*\S\s*\(\s*(?:{IMAGE_AGENCIES}|[\w.'’ /-]{{1,40}}?\s+via\s+(?:{IMAGE_AGENCIES}))\b"
+        rf"{_NOT_ITEM}.*\S\s*\(\s*(?:{IMAGE_AGENCIES}|[\w.'’ /-]{{1,40}}?\s+via"
+        rf"\s+(?:{IMAGE_AGENCIES}))\b"
         rf"[^()]{{0,60}}\)\s*\.?",
         40,
         "",
@@ -306,7 +323,8 @@ UNIVERSAL: list[Spec] = [
     (
         K.CAPTION,
         "copyright_end",
-        rf".*\S\s*©\s*(?:\d{{4}}\s+)?(?:{_AGENCY_OR_IMAGE}|{_PERSON}\s*/\s*{_AGENCY_OR_IMAGE})\s*\.?",
+        rf"{_NOT_ITEM}.*\S\s*©\s*(?:\d{{4}}\s+)?"
+        rf"(?:{_AGENCY_OR_IMAGE}|{_PERSON}\s*/\s*{_AGENCY_OR_IMAGE})\s*\.?",
         60,
         "",
     ),

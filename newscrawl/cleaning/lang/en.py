@@ -38,6 +38,7 @@ EN: list[Spec] = [
             r"skip to (?:main )?content",
             r"next (?:article|story|post|page)",
             r"previous (?:article|story|post|page)",
+            r"page \d+ (?:of|/) \d+",  # a pager
             "prev",
             "next",
             "home",
@@ -358,7 +359,7 @@ EN: list[Spec] = [
         K.CTA,
         "social",
         anywhere(
-            r"follow (?:us|me|\w+) (?:on|at)",
+            r"follow (?:us|me|(?!up\b)\w+) (?:on|at)",  # "Follow up on RSVPs" stays
             "like us on",
             "find us on",
             "connect with us",
