@@ -117,13 +117,40 @@ def test_url_duplicates_within_the_run_and_across_runs(store: Store) -> None:
     assert store.count_articles() == 1
 
 
-def test_copy_in_the_same_run_caught_before_the_original_is_stored(store: Store) -> None:
+def test_copy_in_the_same_run_caught_before_the_store_stage(store: Store) -> None:
     dedup = DedupPipeline(store)
     original = asyncio.run(dedup.process_item(item(1, story(1))))
-    assert store.count_articles() == 0  # the store stage has not run yet
     with pytest.raises(DuplicateArticle, match="near duplicate of id1"):
         asyncio.run(dedup.process_item(item(2, syndicated(story(1)), source="site_b")))
     assert original.duplicate_of is None
+
+
+def test_a_crash_after_the_dedup_decision_loses_no_article(store: Store) -> None:
+    """The original's record commits with its index entries: a crawl killed before the store
+    stage has the article stored (before, the entries alone were committed, and every later
+    run dropped the article as already indexed: stored never)."""
+    asyncio.run(DedupPipeline(store).process_item(item(1, story(1))))  # killed here
+    assert store.has_article("id1")
+    next_run = Stages(store)
+    assert next_run.run(item(1, story(1))) is None  # already stored: not emitted twice
+    assert store.count_articles() == 1
+
+
+def test_a_failed_write_leaves_no_index_entry(store: Store) -> None:
+    """A record the database refuses (here a trigger, as a full disk would) takes its index
+    entries with it, so the next run stores the article instead of dropping it."""
+    store.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON articles BEGIN SELECT RAISE(ABORT, 'full'); END"
+    )
+    store.conn.commit()
+    with pytest.raises(Exception, match="full"):
+        Stages(store).run(item(1, story(1)))
+    assert store.query("SELECT COUNT(*) FROM dedup_signatures") == [(0,)]
+    assert store.query("SELECT COUNT(*) FROM dedup_hashes") == [(0,)]
+    store.execute("DROP TRIGGER refuse")
+    store.conn.commit()
+    assert Stages(store).run(item(1, story(1))) is not None
+    assert store.has_article("id1")
 
 
 def test_near_duplicate_found_in_a_later_run(store: Store) -> None:

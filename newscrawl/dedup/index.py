@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -85,7 +86,9 @@ class NearDupIndex:
             return self.hash_owner(content_hash) or article_id
 
     # --- the race-safe decision --------------------------------------------------------------
-    def match_or_add(self, article_id: str, fp: Fingerprint) -> tuple[str, str | None]:
+    def match_or_add(
+        self, article_id: str, fp: Fingerprint, write: Callable[[], object] | None = None
+    ) -> tuple[str, str | None]:
         """Find the original of ``fp``, or index ``article_id`` as one: one atomic decision.
 
         Returns ``(kind, original_id)``; ``original_id`` is None when this article is now the
@@ -94,6 +97,11 @@ class NearDupIndex:
         locks of the article id, the content hash and every LSH band key of the signature: two
         near copies share a band key (that is how they are found), so the second waits for
         the first to commit and then finds it.
+
+        ``write`` is called inside that transaction when ``article_id`` becomes the original,
+        so the record commits with its index entries: a crash or a failed write between two
+        transactions would leave entries that point at no record, and every later run would
+        drop the article as already indexed.
         """
         keys = [doc_key(article_id), lock_key(fp.content_hash)]
         if fp.signature is not None:
@@ -112,6 +120,8 @@ class NearDupIndex:
                 if original is not None:
                     return NEAR, original
             self.add(article_id, fp.signature, fp.content_hash)
+            if write is not None:
+                write()
             return NEAR, None
 
     # --- near duplicates --------------------------------------------------------------------

@@ -39,7 +39,8 @@ class DedupPipeline:
     included) so syndication can be analysed and its URLs are not fetched again; it never
     reaches the feed. With ``keep_duplicates`` it is emitted and the store stage writes it.
     An original is indexed here, at once, so a copy arriving later in the same run is caught
-    even before the store stage has written the original.
+    at once; its record is written in the same transaction as its index entries, so a crash
+    cannot leave it indexed but unstored (skipped by every later run).
     """
 
     def __init__(
@@ -84,8 +85,11 @@ class DedupPipeline:
         fp = await self.pool.run(fingerprint, item.text, self.index.num_perm, self.index.shingle)
         item.content_hash = fp.content_hash
         # One atomic lookup-or-index (no await, advisory locks between workers): two copies
-        # cannot both pass as originals, in one run or in several workers at once.
-        kind, original = self.index.match_or_add(item.id, fp)
+        # cannot both pass as originals, in one run or in several workers at once. An original
+        # is written in the same transaction (the store stage then finds it written).
+        kind, original = self.index.match_or_add(
+            item.id, fp, write=lambda: self.store.add_article(item.to_dict(), record_urls(item))
+        )
         if original is None:
             return item
         if original == item.id:  # another worker indexed this very article meanwhile

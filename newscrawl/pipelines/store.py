@@ -24,6 +24,10 @@ def record_urls(item: ArticleRecord) -> list[str]:
 class StorePipeline:
     """Last stage: one small transaction per record, so a crash never loses written records.
 
+    An original has already been written by the dedup stage, in the transaction that indexed
+    it (``add_article`` then changes nothing); this stage writes kept duplicates, and every
+    record when the dedup stage is not in ITEM_PIPELINES.
+
     Batching was measured (docs/benchmarks.md, Throughput): on SQLite it saves 0.3 ms of wall
     time a record, 0.2% of what a page costs, and would hold records counted as written in an
     open transaction; not worth it.
