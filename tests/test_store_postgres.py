@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from test_dedup_pipeline import (  # noqa: F401  (re-run against PostgreSQL via `store` below)
-    test_copy_in_the_same_run_caught_before_the_original_is_stored,
+    test_a_crash_after_the_dedup_decision_loses_no_article,
+    test_copy_in_the_same_run_caught_before_the_store_stage,
     test_duplicates_dropped_but_stored_with_evidence,
     test_keep_duplicates_emits_with_duplicate_of,
     test_near_duplicate_found_in_a_later_run,
