@@ -13,6 +13,8 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, REGEXP_NS
 
+from newscrawl.extraction_prune import PRUNE_MARK, named_parts
+
 # A line only the balanced (or recall) run kept stays when it has this many words; shorter
 # ones must be confirmed by another run: they are mostly widgets, menus and teasers.
 PROSE_WORDS = 16
@@ -109,6 +111,7 @@ def _on_one_element(path: str) -> etree.XPath:
 
 
 _DISCARDED = [_on_one_element(x.path) for x in OVERALL_DISCARD_XPATH]
+_PRUNED = f"//*[@{PRUNE_MARK}]"  # trafilatura prunes these from its copy of the page
 # A passage printed twice (a page's responsive or hidden variants of a section, a tab and its
 # copy): two paragraphs or more in a row, 100 words together, repeating earlier ones in order.
 # WCXB (final texts): 4 pages better (F1 0.52 -> 0.97, 0.66 -> 0.99, 0.79 -> 0.93, 0.73 ->
@@ -117,8 +120,8 @@ _DISCARDED = [_on_one_element(x.path) for x in OVERALL_DISCARD_XPATH]
 REPEAT_LINES = 2
 REPEAT_WORDS = 100
 # Teasers of the site's other posts beside the article (a posts widget, "latest posts", inline
-# "read also" cards): trafilatura kept their paragraphs as the article's. Taken out of the
-# tree for the runs (body_text), found three ways; WCXB, each alone: page-equivalents of F1
+# "read also" cards): trafilatura kept their paragraphs as the article's. Pruned from the
+# runs (body_text, PRUNE_MARK), found three ways; WCXB, each alone: page-equivalents of F1
 # gained, pages better / worse:
 # - an excerpt (class holding "excerpt": Elementor's "elementor-post__excerpt", Qode's
 #   "qodef-e-excerpt", "display-card-excerpt") on a card that links one other page twice, or
@@ -169,23 +172,30 @@ def body_text(
     trafilatura would drop for a token in their class, and collapsed accordion panels, are kept
     when they read as the article's (rescue_sections); a quotation set as a figure is kept
     (quote_figures); teasers of the site's other posts are left out (teaser_excerpts,
-    teaser_cards, teaser_lists); a passage printed twice is kept once (drop_repeated_runs).
+    teaser_cards, teaser_lists), dialogs and disclosures are pruned from each run's copy of
+    the page (extraction_prune); a passage printed twice is kept once (drop_repeated_runs).
     """
     saved = rescue_sections(tree)
     quotes = quote_figures(tree)
+    pruned = [
+        *teaser_excerpts(tree, url),
+        *teaser_cards(tree, url),
+        *teaser_lists(tree, url),
+        *named_parts(tree),
+    ]
     for figure in quotes:
         figure.tag = "div"
-    teasers = _detach(
-        teaser_excerpts(tree, url) + teaser_cards(tree, url) + teaser_lists(tree, url)
-    )
+    for element in pruned:
+        element.set(PRUNE_MARK, "")
     try:
         text = _body_text(tree, url, opts, thorough=thorough)
     finally:
-        _reattach(teasers)
         for element, attributes in saved:
             element.attrib.update(attributes)
         for figure in quotes:
             figure.tag = "figure"
+        for element in pruned:
+            element.attrib.pop(PRUNE_MARK, None)  # an element found twice is marked once
     return drop_repeated_runs(text) if text else text
 
 
@@ -379,29 +389,6 @@ def _page_key(href: str | None, url: str) -> str:
     if not href or href.startswith(("#", "javascript:", "tel:", "mailto:")):
         return ""
     return urldefrag(urljoin(url, href))[0].rstrip("/")
-
-
-def _detach(elements: list[etree._Element]) -> list[tuple[etree._Element, etree._Element]]:
-    """Take ``elements`` out of their tree for the runs, each replaced by an empty placeholder
-    that carries its tail text; _reattach puts them back."""
-    swapped = []
-    for element in elements:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        placeholder = parent.makeelement("span", {})  # the page's element class
-        placeholder.tail = element.tail
-        parent.replace(element, placeholder)
-        swapped.append((element, placeholder))
-    return swapped
-
-
-def _reattach(swapped: list[tuple[etree._Element, etree._Element]]) -> None:
-    """Undo _detach: each element back in its placeholder's place, with its own tail."""
-    for element, placeholder in reversed(swapped):
-        parent = placeholder.getparent()
-        if parent is not None:
-            parent.replace(placeholder, element)
 
 
 def _body_text(tree: etree._Element, url: str, opts: Extractor, *, thorough: bool) -> str | None:
@@ -639,7 +626,7 @@ def run(
     options.fast = fast or options.fast
     options.with_metadata = False
     try:
-        doc = bare_extraction(tree, url=url, options=options)
+        doc = bare_extraction(tree, url=url, options=options, prune_xpath=_PRUNED)
     except (ValueError, TypeError, etree.LxmlError):
         return None
     text = doc.text if doc is not None else None

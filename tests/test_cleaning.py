@@ -111,6 +111,8 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("Read more: Kim arrives in Russia by armoured train", K.RELATED),
     ("READ MORE: Putin and Kim sign defence pact", K.RELATED),
     ("You might also like", K.RELATED),
+    ("[Read more: A Guide to Small Business Accounting]", K.RELATED),
+    ("[ Also read Remote work: 3 cultural benefits – and potential risks. ]", K.RELATED),
     ("Lire aussi : Le gouvernement présente son budget", K.RELATED),
     ("À lire aussi | La réforme des retraites", K.RELATED),
     ("Lesen Sie auch: Die Ampel streitet über den Haushalt", K.RELATED),
@@ -254,6 +256,8 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
 KEPT_LINES = [
     "Reuters reported last week that the two leaders had agreed to meet again in the autumn.",
     "By Monday, the committee had voted to approve the plan.",
+    "[Watching the ice melt was the hardest part of the trip, she wrote in her diary.]",
+    "[Related] terms are explained in the glossary at the end of this guide.",
     "By the time firefighters arrived, the building had collapsed.",
     "Source: the ministry's own figures, published on Friday, show a sharp rise in arrests.",
     "Residents can sign up for emergency alerts on the county website, officials said on Tuesday.",

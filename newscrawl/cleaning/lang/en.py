@@ -8,6 +8,7 @@ from newscrawl.cleaning.vocab import (
     NAMES,
     OPEN,
     Spec,
+    alt,
     anywhere,
     bio,
     bio_more,
@@ -28,6 +29,39 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _NOT_A_DATE = rf"(?!\s+(?:(?:on|in|at)\s+)?(?:\d|{_MONTH}\s+\d))"
 # The person of an author's bio, taken up again.
 _PRONOUNS = ("he", "she", "they", "his", "her", "their", "him")
+# Labels of a pointer to other stories ("Related Articles", "Read more: <headline>").
+_RELATED = (
+    r"related(?: articles?| stories| posts| news| content| coverage| reading| topics| links"
+    r"| videos?)?",
+    "browse related articles",
+    r"read (?:more|also|next|this next|the latest|full (?:story|article))",
+    "also read",
+    "must read",
+    "see also",
+    r"more (?:from|on|about|in)\s+(?-i:[A-Z0-9\"“])[^.!?]{0,60}",
+    r"more (?:news|stories|articles|like this|coverage)",
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"recommended(?: for you| stories| reading| articles| videos)?",
+    r"most (?:read|popular|viewed|shared)",
+    r"trending(?: now| stories| news)?",
+    r"popular (?:posts|stories|articles)",
+    "further reading",
+    "keep reading",
+    "continue reading",
+    "what to read next",
+    r"editor'?s picks?",
+    "top stories",
+    r"latest (?:news|stories|articles|posts|videos)",
+    r"don'?t miss",
+    "watch",
+    "listen",
+    "explore more",
+    "discover more",
+    "in case you missed it",
+    "icymi",
+    r"also on \w+",
+    "related links",
+)
 
 EN: list[Spec] = [
     (
@@ -259,44 +293,10 @@ EN: list[Spec] = [
         "tail",
     ),
     (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
-    (
-        K.RELATED,
-        "label",
-        lead(
-            r"related(?: articles?| stories| posts| news| content| coverage| reading| topics| links"
-            r"| videos?)?",
-            "browse related articles",
-            r"read (?:more|also|next|this next|the latest|full (?:story|article))",
-            "also read",
-            "must read",
-            "see also",
-            r"more (?:from|on|about|in)\s+(?-i:[A-Z0-9\"“])[^.!?]{0,60}",
-            r"more (?:news|stories|articles|like this|coverage)",
-            r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
-            r"recommended(?: for you| stories| reading| articles| videos)?",
-            r"most (?:read|popular|viewed|shared)",
-            r"trending(?: now| stories| news)?",
-            r"popular (?:posts|stories|articles)",
-            "further reading",
-            "keep reading",
-            "continue reading",
-            "what to read next",
-            r"editor'?s picks?",
-            "top stories",
-            r"latest (?:news|stories|articles|posts|videos)",
-            r"don'?t miss",
-            "watch",
-            "listen",
-            "explore more",
-            "discover more",
-            "in case you missed it",
-            "icymi",
-            r"also on \w+",
-            "related links",
-        ),
-        30,
-        "",
-    ),
+    (K.RELATED, "label", lead(*_RELATED), 30, ""),
+    # a pointer set in square brackets inside the text, with or without a separator: "[Read
+    # more: A Guide to Small Business Accounting]", "[ Also read Remote work: … ]"
+    (K.RELATED, "bracketed", rf"\[\s*(?:{alt(*_RELATED)})\b.{{0,200}}\]", 40, ""),
     (
         K.NEWSLETTER,
         "signup",

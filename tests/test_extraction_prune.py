@@ -1,0 +1,103 @@
+"""Page parts pruned from trafilatura's runs: dialogs, and blocks named as disclosures,
+tooltips, consent forms or author boxes (teasers of other posts: test_extraction_text)."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newscrawl.extraction import extract, make_options, parse_html
+from newscrawl.extraction_prune import PRUNE_MARK, named_parts
+from newscrawl.extraction_text import body_text
+
+URL = "https://food.example/2025/11/city-bakeries-guide/"
+STORY = "".join(
+    f"<p>Part {i} of the story: the bakers start their ovens long before dawn, and by the time "
+    f"the first customers arrive the shelves are full of bread that was dough a few hours "
+    f"earlier, shaped by hand on long wooden tables.</p>"
+    for i in range(8)
+)
+
+
+def cards(host: str = "https://food.example", n: int = 4) -> str:
+    return "".join(
+        f"<div class='post-card'><a href='{host}/2025/10/story-{i}/'><h4 class='post-card-title'>"
+        f"Story number {i} from the archive</h4></a><div class='post-card-subtitle'><p>A short "
+        f"blurb about the bakery story number {i}, with a lazy image above it.</p></div>"
+        f"<div>Dec {i}, 2025 ⋅ 7 min read</div></div>"
+        for i in range(n)
+    )
+
+
+def page(article: str, after: str = "") -> str:
+    return (
+        "<html><head><title>City bakeries</title></head><body>"
+        f"<main><div class='content'><h1>The city's bakers</h1>{article}"
+        f"<div id='recent-posts'><div class='post-list'>{after}</div></div></div></main>"
+        "<footer><p>Copyright Food Example.</p></footer></body></html>"
+    )
+
+
+REPUBLISH = (
+    "<div class='widget republication_tracker_tool'><div id='republish-modal' "
+    "style='display:none;' role='dialog' aria-modal='true'><p>We are happy for our stories "
+    "to be shared, and encourage you to republish our articles for your audience, as long as "
+    "you credit us and link back to the original story.</p><p>Please make sure to include a "
+    "link back to either our home page or the article URL, and do not edit the story.</p>"
+    "</div></div>"
+)
+
+
+def test_a_hidden_dialog_inside_a_wrapper_trafilatura_would_drop_is_pruned() -> None:
+    """A republishing dialog in a sidebar of the article, whose wrapper's class holds
+    "sidebar" ("sidebar-layout"): trafilatura would prune nothing of the article (its guard
+    against removing almost all the text), so it kept the hidden dialog."""
+    html = (
+        "<html><body><main><article class='post'><div class='sidebar-layout'>"
+        f"<div class='sidebar-wrap'><div class='sidebar'>{REPUBLISH}</div></div>"
+        f"<div class='entry-content'><h1>The city's bakers</h1>{STORY}</div></div></article>"
+        "</main></body></html>"
+    )
+    text = extract(html, URL).text
+    assert "Part 7 of the story" in text
+    assert "republish our articles" not in text
+
+
+def test_disclosures_tooltips_and_author_boxes_are_pruned() -> None:
+    """Blocks named as a disclosure, a tooltip (a glossary term's bubble inside a sentence)
+    or an author box; a wrapper of the whole page with such a name is no part."""
+    tooltip = (
+        "<p>Search <dfn>rankings</dfn><span class='term-tooltip'>Rankings in SEO refers to a "
+        "position in the results page. Learn more</span> are now only directional indicators "
+        "rather than definitive measures of success for most of the bakeries we talked to.</p>"
+    )
+    disclosure = (
+        "<div class='dcom-c-disclosure'><p>All investing is subject to risk, including the "
+        "possible loss of the money you invest. Past performance is no guarantee of future "
+        "returns.</p></div>"
+    )
+    author = (
+        "<div class='author-box'><p>Jane Doe has covered food and drink for the paper for "
+        "twelve years and writes the weekly column on bread.</p></div>"
+    )
+    text = extract(page(STORY + tooltip + disclosure + author), URL).text
+    assert "are now only directional indicators" in text
+    assert "Rankings in SEO refers" not in text
+    assert "All investing is subject to risk" not in text
+    assert "Jane Doe has covered food" not in text
+    whole = f"<html><body><div class='disclaimer-wrap'>{STORY}</div></body></html>"
+    assert named_parts(parse_html(whole)) == []
+
+
+def test_pruned_parts_are_marked_only_during_the_runs() -> None:
+    """A dialog and a list of teaser cards (marked by body_text too) are pruned from the
+    runs; the page is as it was afterwards, marks gone."""
+    html = page(STORY + "<div class='modal newsletter'><p>Join us now.</p></div>", cards())
+    tree = parse_html(html)
+    before = lxml.html.tostring(tree)
+    assert len(named_parts(tree)) == 1
+    text = body_text(tree, URL, make_options()) or ""
+    assert "Part 7 of the story" in text
+    assert "Join us now" not in text
+    assert "A short blurb about the bakery story" not in text
+    assert lxml.html.tostring(tree) == before
+    assert not tree.xpath(f"//*[@{PRUNE_MARK}]")
