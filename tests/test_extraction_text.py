@@ -10,6 +10,7 @@ from newscrawl.extraction_streamed import reveal_streamed
 from newscrawl.extraction_text import (
     body_text,
     drop_repeated_runs,
+    prose_divs,
     quote_figures,
     rescue_sections,
     teaser_cards,
@@ -192,6 +193,36 @@ def test_a_quotation_set_as_a_figure_is_kept() -> None:
         body_text(tree, GUIDE_URL, make_options()) or ""
     )
     assert tree.xpath("//figure[@class='wp-block-pullquote']")
+
+
+def test_a_paragraph_set_as_a_div_is_kept_and_a_sign_up_note_is_not() -> None:
+    """A callout whose text sits in a <div> beside the article's paragraphs (softjourn's
+    "Updates:" boxes): trafilatura reads divs only on a page with too few <p>, so it was
+    lost. A sign-up box's small print (beside its input), a promo asking to subscribe and a
+    contributor's bio stay out; the page keeps its divs after the runs."""
+    callout = (
+        "<div class='special-container'><strong>Updates:</strong> the oldest bakery moved "
+        "to a bigger shop on the square in October, and it now bakes twice a day, at dawn and "
+        "again at four in the afternoon.</div>"
+    )
+    signup = (
+        "<div class='box'><input type='email'><div>By signing up, you agree to receive "
+        "recurring automated messages from the bakery at the number provided. Msg and data "
+        "rates may apply.</div></div>"
+        "<div>Want the latest openings first? The free weekly bakery letter is the city's top "
+        "source for fresh bread news. <a href='/letter'>Subscribe here</a>.</div>"
+        "<div class='blog_contributorshortbio'>Ana Ruiz worked in radio for ten years before "
+        "she started writing about the city's food, its markets and its oldest bakeries.</div>"
+    )
+    html = guide_page(callout + VENUES + signup)
+    tree = parse_html(html)
+    assert [d.get("class") for d in prose_divs(tree)] == ["special-container"]
+    text = body_text(tree, GUIDE_URL, make_options()) or ""
+    assert "the oldest bakery moved to a bigger shop" in text
+    assert "By signing up" not in text
+    assert "Want the latest openings first" not in text
+    assert "Ana Ruiz worked in radio" not in text
+    assert tree.xpath("//div[@class='special-container']")
 
 
 def test_rescued_attributes_are_put_back_after_the_runs() -> None:
