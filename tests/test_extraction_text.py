@@ -3,6 +3,9 @@ article parts in blocks whose class holds a boilerplate token."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import lxml.html
 
 from newscrawl.extraction import extract, make_options, parse_html
@@ -306,6 +309,14 @@ def test_excerpts_of_other_posts_on_teaser_cards_are_left_out() -> None:
     assert teaser_excerpts(parse_html(post_page(f"<div>{venues}</div>")), POST_URL) == []
 
 
+def assert_left_out(finder: Callable[[Any, str], list[Any]], html: str, count: int) -> None:
+    """``finder`` finds ``count`` teasers on ``html``; the text keeps the story, not them."""
+    assert len(finder(parse_html(html), POST_URL)) == count
+    text = extract(html, POST_URL).text
+    assert "Part 7 of the guide" in text
+    assert "disability claims process" not in text
+
+
 def test_dated_teaser_cards_of_other_posts_are_left_out() -> None:
     """A list of the site's latest posts after the article: each card an image and a title
     linking the post, a date and a teaser paragraph, no class naming an excerpt."""
@@ -315,11 +326,7 @@ def test_dated_teaser_cards_of_other_posts_are_left_out() -> None:
         f"<a href='/blog/claim-{i}/'>Claim {i}</a></h3><p>{TEASER} number {i}.</p></div></div>"
         for i in range(2)
     )
-    html = post_page(f"<div class='post-list'>{cards}</div>")
-    assert len(teaser_cards(parse_html(html), POST_URL)) == 2
-    text = extract(html, POST_URL).text
-    assert "Part 7 of the guide" in text
-    assert "disability claims process" not in text
+    assert_left_out(teaser_cards, post_page(f"<div class='post-list'>{cards}</div>"), 2)
 
 
 def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
@@ -330,11 +337,7 @@ def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
         f"<p>{TEASER} number {i}.</p></li>"
         for i in range(4)
     )
-    html = post_page(f"<ul class='cards'>{cards}</ul>")
-    assert len(teaser_lists(parse_html(html), POST_URL)) == 4
-    text = extract(html, POST_URL).text
-    assert "Part 7 of the guide" in text
-    assert "disability claims process" not in text
+    assert_left_out(teaser_lists, post_page(f"<ul class='cards'>{cards}</ul>"), 4)
     hub = (
         "<html><body><main><h1>Learn</h1><p>Our courses, each written by an expert.</p>"
         f"<ul class='cards'>{cards}</ul></main></body></html>"
