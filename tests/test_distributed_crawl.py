@@ -97,7 +97,9 @@ def assert_one_record_per_story(nw: NewsWeb, results: list[CrawlResult], pg_url:
     records = [r for res in results for r in res.records]
     ids = Counter(r["id"] for r in records)
     assert [i for i, n in ids.items() if n > 1] == []  # no worker emitted another's record
-    assert sorted(story(nw, r["canonical_url"]) for r in records) == sorted(nw.originals)
+    errors = [line for res in results for line in res.stderr.splitlines() if "ERROR" in line]
+    emitted = sorted(story(nw, r["canonical_url"]) for r in records)
+    assert emitted == sorted(nw.originals), errors  # the workers' errors say why one is missing
     store = open_store(pg_url)
     originals = [r for r in store.iter_records() if r["duplicate_of"] is None]
     store.close()
