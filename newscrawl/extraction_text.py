@@ -321,9 +321,7 @@ def teaser_excerpts(tree: etree._Element, url: str) -> list[etree._Element]:
     link to another page. A listicle's item linking its subject once (a venue's booking page)
     stays; so does the page's own card in a slider of posts."""
     page = _page_key(url, url)
-    excerpts = _EXCERPTS(tree)
-    outermost = set(excerpts)
-    excerpts = [e for e in excerpts if not any(a in outermost for a in e.iterancestors())]
+    excerpts = _outermost(_EXCERPTS(tree))
     holders = Counter(a for e in excerpts for a in e.iterancestors())
     found = []
     for excerpt in excerpts:
@@ -344,6 +342,12 @@ def teaser_excerpts(tree: etree._Element, url: str) -> list[etree._Element]:
         if targets and (above or max(targets.values()) >= 2):
             found.append(excerpt)
     return found
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """``elements`` without those inside another of them."""
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
 
 
 def _depth(element: etree._Element) -> int:
@@ -375,9 +379,7 @@ def teaser_cards(tree: etree._Element, url: str) -> list[etree._Element]:
         ):
             cards[card] = None
     kinds = Counter(_card_kind(c) for c in cards)
-    found = [c for c in cards if kinds[_card_kind(c)] >= 2]
-    inner = set(found)
-    return [c for c in found if not any(a in inner for a in c.iterancestors())]
+    return _outermost([c for c in cards if kinds[_card_kind(c)] >= 2])
 
 
 def teaser_lists(tree: etree._Element, url: str) -> list[etree._Element]:
