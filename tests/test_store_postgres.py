@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -252,22 +255,19 @@ def test_export_reads_the_shared_store(store: Store, tmp_path: Path) -> None:
 
 
 class _CommitDropper:
-    """A loopback TCP proxy to PostgreSQL that, once armed, passes a COMMIT on, lets the
-    server commit it, and then cuts the connection before the reply: the client cannot
-    know whether its transaction took."""
+    """A loopback TCP proxy to PostgreSQL that cuts the connection at the next COMMITs, one
+    per entry of ``plan``: "after" passes the COMMIT on, lets the server commit it and drops
+    the reply (the client cannot know whether its transaction took); "before" drops the
+    COMMIT itself (the server aborts the transaction)."""
 
     def __init__(self, port: int) -> None:
-        import socket
-
         from servers import free_port
 
-        self.port, self.target, self.armed = free_port(), port, threading.Event()
+        self.port, self.target, self.plan = free_port(), port, list[str]()
         self.listener = socket.create_server(("127.0.0.1", self.port))
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
-        import socket
-
         while True:
             try:
                 client, _ = self.listener.accept()
@@ -279,22 +279,22 @@ class _CommitDropper:
                 threading.Thread(target=self._pipe, args=(src, dst, up, cut), daemon=True).start()
 
     def _pipe(self, src: Any, dst: Any, upstream: bool, cut: threading.Event) -> None:
-        import time
-
         try:
             while data := src.recv(65536):
                 if cut.is_set():
                     break  # the server's reply to the COMMIT: dropped
-                if upstream and b"COMMIT" in data and self.armed.is_set():
-                    self.armed.clear()
+                if upstream and b"COMMIT" in data and self.plan:
                     cut.set()
-                    dst.sendall(data)
-                    time.sleep(0.3)  # the server commits; its reply never comes back
+                    if self.plan.pop(0) == "after":
+                        dst.sendall(data)
+                        time.sleep(0.3)  # the server commits; its reply never comes back
                     break
                 dst.sendall(data)
         except OSError:
             pass
         for sock in (src, dst):
+            with contextlib.suppress(OSError):  # the FIN goes out even while the other
+                sock.shutdown(socket.SHUT_RDWR)  # direction's thread still reads the socket
             sock.close()
 
     def close(self) -> None:
@@ -314,12 +314,35 @@ def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
     try:
         assert isinstance(store, PostgresStore)
         assert store.add_article(record("c0"), ["http://a.test/c0"])
-        proxy.armed.set()
+        proxy.plan.append("after")
         assert store.add_article(record("c1"), ["http://a.test/c1"])
-        assert not proxy.armed.is_set(), "the COMMIT went through the proxy"
+        assert not proxy.plan, "the COMMIT went through the proxy"
         assert store.reconnects == 1
         assert store.count_articles() == 2
         assert store.add_article(record("c2"), ["http://a.test/c2"])
+    finally:
+        store.close()
+        proxy.close()
+
+
+def test_a_commit_lost_again_after_its_replay_asks_about_the_replay(pg_url: str) -> None:
+    """The first COMMIT never reaches the server (the transaction aborts and is replayed);
+    the replay's COMMIT takes but its reply is lost: the store asks about the replayed
+    transaction, not the aborted first one, and counts the record once instead of replaying
+    a second time and refusing the write as a conflict."""
+    from urllib.parse import urlsplit
+
+    port = urlsplit(pg_url).port
+    assert port is not None
+    proxy = _CommitDropper(port)
+    store = open_store(pg_url.replace(f":{port}/", f":{proxy.port}/"))
+    try:
+        assert isinstance(store, PostgresStore)
+        proxy.plan += ["before", "after"]
+        assert store.add_article(record("c1"), ["http://a.test/c1"])
+        assert not proxy.plan, "both COMMITs went through the proxy"
+        assert store.reconnects == 2
+        assert store.count_articles() == 1
     finally:
         store.close()
         proxy.close()

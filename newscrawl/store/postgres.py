@@ -18,6 +18,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from newscrawl.exceptions import StoreError
@@ -209,16 +210,16 @@ class PostgresStore(Store):
         """COMMIT, knowing whether it took when the connection is lost during it: the server
         is asked for the transaction's status (``txid_status``) on a new connection; one
         that did not commit is replayed and committed again, one that did is left alone
-        (replaying it would read its own writes and be refused)."""
+        (replaying it would read its own writes and be refused). A replay is a new
+        transaction: its own id is the one asked about if its COMMIT is lost too."""
         import psycopg
 
-        xid = self._run(
-            lambda: self.conn.execute("SELECT txid_current_if_assigned()").fetchone()[0]
-        )
+        xid = self._run(self._xid)
         for attempt in range(len(RETRY_DELAYS) + 1):
             try:
                 if self._broken:
                     self._recover()  # BEGIN and the journal again
+                    xid = self._xid()
                 self.conn.execute("COMMIT")
                 return
             except (psycopg.OperationalError, psycopg.InterfaceError):
@@ -227,7 +228,7 @@ class PostgresStore(Store):
                 return  # nothing was written: nothing to lose
             depth, self._depth = self._depth, 0  # ask outside the transaction
             try:
-                status = self._run(lambda: self._xact_status(xid))
+                status = self._run(partial(self._xact_status, xid))
             finally:
                 self._depth = depth
             if status == "committed":
@@ -245,6 +246,10 @@ class PostgresStore(Store):
             f"NEWSCRAWL_STORE={self.shown_url!r}: COMMIT lost {len(RETRY_DELAYS) + 1} times;"
             " the operation was not committed"
         )
+
+    def _xid(self) -> int | None:
+        """The open transaction's id, None while it has written nothing."""
+        return self.conn.execute("SELECT txid_current_if_assigned()").fetchone()[0]
 
     def _xact_status(self, xid: int) -> str | None:
         """'committed', 'aborted' or 'in progress' (the lost connection's backend may still
