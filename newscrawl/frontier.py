@@ -88,6 +88,19 @@ return 1
 """
 )
 _BUSY = _NOW + "return redis.call('ZRANGEBYSCORE', KEYS[1], now - ARGV[1], '+inf')"
+# Pop: a retry of the same pop (same receipt KEYS[2]) gets what the first try took.
+_POP = """
+local held = redis.call('GET', KEYS[2])
+if held then return held end
+redis.call('DEL', KEYS[3])
+local top = redis.call('ZRANGE', KEYS[1], 0, 0)
+if #top == 0 then return false end
+redis.call('ZREM', KEYS[1], top[1])
+redis.call('SET', KEYS[2], top[1], 'EX', ARGV[1])
+return top[1]
+"""
+POP_RECEIPT_TTL = 300
+"""Seconds a pop's receipt outlives a worker that dies before its next pop."""
 
 
 class Frontier:
@@ -175,7 +188,8 @@ def crawler_frontier(crawler: Any) -> Frontier:
 
 
 class SpreadPriorityQueue(PriorityQueue):
-    """scrapy-redis's PriorityQueue, with requests of equal priority popped in random order.
+    """scrapy-redis's PriorityQueue, with requests of equal priority popped in random order,
+    and a pop that a lost reply cannot lose.
 
     scrapy-redis scores a request by ``-priority`` only; Redis orders equal scores by the
     member bytes, the pickled request, which begins with its URL: one priority level comes
@@ -183,12 +197,31 @@ class SpreadPriorityQueue(PriorityQueue):
     downloader, where the per-domain concurrency limit queues them while other workers
     could fetch them. A random fraction below 0.5 added to the score keeps priorities
     strictly ordered and mixes hosts within a level.
+
+    scrapy-redis pops with MULTI/EXEC: when the connection dies after Redis ran it, the
+    client's retry pops the next request and the first is gone for the crawl. Here each pop
+    has its own receipt key holding what it took (``<queue>:popped:<token>:<n>``): a retry
+    of the same pop reads the receipt. The next pop deletes it; it expires after
+    POP_RECEIPT_TTL seconds when the worker dies first.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pop_script = self.server.register_script(_POP)
+        self._receipt = f"{self.key}:popped:{uuid.uuid4().hex}:"
+        self._pops = 0
 
     def push(self, request: Request) -> None:
         data = self._encode_request(request)
         score = -request.priority + random.random() / 2
         self.server.execute_command("ZADD", self.key, score, data)
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        """The request with the lowest score, or None when the queue is empty."""
+        self._pops += 1
+        keys = [self.key, f"{self._receipt}{self._pops}", f"{self._receipt}{self._pops - 1}"]
+        data = self._pop_script(keys=keys, args=[POP_RECEIPT_TTL])
+        return self._decode_request(data) if data else None
 
 
 class SeedClaimMiddleware(BaseSpiderMiddleware):

@@ -8,6 +8,7 @@ as root, initdb and the server run as the ``postgres`` system user (else ``nobod
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -15,10 +16,12 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +45,51 @@ def wait_port(port: int, timeout: float = 20.0) -> None:
         except OSError:
             time.sleep(0.05)
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout}s")
+
+
+class CuttingProxy:
+    """A loopback TCP proxy to ``target`` that cuts the connection at the next client
+    messages holding ``marker`` (b"": any message), one per entry of ``plan``: "after"
+    passes the message on, lets the server act on it and drops its reply (the client cannot
+    know whether it took); "before" drops the message itself."""
+
+    def __init__(self, target: int, marker: bytes = b"") -> None:
+        self.port, self.target, self.marker, self.plan = free_port(), target, marker, list[str]()
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target))
+            cut = threading.Event()
+            for src, dst, up in ((client, server, True), (server, client, False)):
+                threading.Thread(target=self._pipe, args=(src, dst, up, cut), daemon=True).start()
+
+    def _pipe(self, src: Any, dst: Any, upstream: bool, cut: threading.Event) -> None:
+        try:
+            while data := src.recv(65536):
+                if cut.is_set():
+                    break  # the server's reply to the cut message: dropped
+                if upstream and self.marker in data and self.plan:
+                    cut.set()
+                    if self.plan.pop(0) == "after":
+                        dst.sendall(data)
+                        time.sleep(0.3)  # the server acts on it; its reply never comes back
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        for sock in (src, dst):
+            with contextlib.suppress(OSError):  # the FIN goes out even while the other
+                sock.shutdown(socket.SHUT_RDWR)  # direction's thread still reads the socket
+            sock.close()
+
+    def close(self) -> None:
+        self.listener.close()
 
 
 def pg_bin(name: str) -> str | None:

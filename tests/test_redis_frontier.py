@@ -200,3 +200,37 @@ def test_a_resumed_queue_is_reported_at_info_without_a_deprecation_warning(
             again.open(spider)
     assert ("news", 20, "Resuming crawl (1 requests scheduled)") in caplog.record_tuples
     again.queue.clear()
+
+
+def test_a_pop_whose_reply_is_lost_hands_over_the_same_request(
+    redis_server: RedisServer, redis_url: str
+) -> None:
+    """Redis takes a request off the queue but the connection dies before the reply: the
+    client's retry on a new connection gets that request, instead of the next one while the
+    first is gone for the crawl (scrapy-redis's MULTI/EXEC pop)."""
+    import redis
+    from servers import CuttingProxy
+
+    from newscrawl.addons import redis_params
+    from newscrawl.frontier import SpreadPriorityQueue
+
+    proxy = CuttingProxy(redis_server.port)
+    client = redis.Redis.from_url(f"redis://127.0.0.1:{proxy.port}/0", **redis_params())
+    spider = NewsSpider()
+    queue = SpreadPriorityQueue(client, spider, "newscrawl:%(spider)s:lost-reply")
+    try:
+        assert queue.pop() is None  # the first call on an empty queue: nothing to lose
+        queue.push(Request("http://alpha.test/first.html", priority=10))
+        queue.push(Request("http://alpha.test/second.html", priority=0))
+        proxy.plan.append("after")  # the next message (the pop) is done, its reply lost
+        first = queue.pop()
+        assert not proxy.plan, "the pop went through the proxy"
+        assert first is not None and first.url == "http://alpha.test/first.html"
+        second = queue.pop()
+        assert second is not None and second.url == "http://alpha.test/second.html"
+        assert queue.pop() is None
+        assert len(queue) == 0
+        assert client.keys("newscrawl:news:lost-reply:popped:*") == []  # receipts cleared
+    finally:
+        client.close()
+        proxy.close()

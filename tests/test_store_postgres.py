@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -254,53 +251,6 @@ def test_export_reads_the_shared_store(store: Store, tmp_path: Path) -> None:
     assert [r["id"] for r in select_records(store)] == ["x1", "x2"]
 
 
-class _CommitDropper:
-    """A loopback TCP proxy to PostgreSQL that cuts the connection at the next COMMITs, one
-    per entry of ``plan``: "after" passes the COMMIT on, lets the server commit it and drops
-    the reply (the client cannot know whether its transaction took); "before" drops the
-    COMMIT itself (the server aborts the transaction)."""
-
-    def __init__(self, port: int) -> None:
-        from servers import free_port
-
-        self.port, self.target, self.plan = free_port(), port, list[str]()
-        self.listener = socket.create_server(("127.0.0.1", self.port))
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            server = socket.create_connection(("127.0.0.1", self.target))
-            cut = threading.Event()
-            for src, dst, up in ((client, server, True), (server, client, False)):
-                threading.Thread(target=self._pipe, args=(src, dst, up, cut), daemon=True).start()
-
-    def _pipe(self, src: Any, dst: Any, upstream: bool, cut: threading.Event) -> None:
-        try:
-            while data := src.recv(65536):
-                if cut.is_set():
-                    break  # the server's reply to the COMMIT: dropped
-                if upstream and b"COMMIT" in data and self.plan:
-                    cut.set()
-                    if self.plan.pop(0) == "after":
-                        dst.sendall(data)
-                        time.sleep(0.3)  # the server commits; its reply never comes back
-                    break
-                dst.sendall(data)
-        except OSError:
-            pass
-        for sock in (src, dst):
-            with contextlib.suppress(OSError):  # the FIN goes out even while the other
-                sock.shutdown(socket.SHUT_RDWR)  # direction's thread still reads the socket
-            sock.close()
-
-    def close(self) -> None:
-        self.listener.close()
-
-
 def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
     """The connection dies after the server committed but before it said so: the store asks
     the server (txid_status) and counts the record once, instead of replaying the
@@ -309,7 +259,9 @@ def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
 
     port = urlsplit(pg_url).port
     assert port is not None
-    proxy = _CommitDropper(port)
+    from servers import CuttingProxy
+
+    proxy = CuttingProxy(port, b"COMMIT")
     store = open_store(pg_url.replace(f":{port}/", f":{proxy.port}/"))
     try:
         assert isinstance(store, PostgresStore)
@@ -334,7 +286,9 @@ def test_a_commit_lost_again_after_its_replay_asks_about_the_replay(pg_url: str)
 
     port = urlsplit(pg_url).port
     assert port is not None
-    proxy = _CommitDropper(port)
+    from servers import CuttingProxy
+
+    proxy = CuttingProxy(port, b"COMMIT")
     store = open_store(pg_url.replace(f":{port}/", f":{proxy.port}/"))
     try:
         assert isinstance(store, PostgresStore)
