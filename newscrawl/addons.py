@@ -1,8 +1,9 @@
 """RedisAddon: with NEWSCRAWL_REDIS_URL set, the frontier and request dedup live in Redis.
 
 Registered in settings.ADDONS; it changes nothing unless NEWSCRAWL_REDIS_URL is set (setting
-or environment variable). Then it installs scrapy-redis's Scheduler and RFPDupeFilter
-(SCHEDULER_PERSIST: a closing worker never empties the shared queue), REDIS_URL and a
+or environment variable). Then it installs scrapy-redis's Scheduler, with the dupefilter and
+priority queue of newscrawl.redis_once (safe from lost replies) (SCHEDULER_PERSIST: a
+closing worker never empties the shared queue), REDIS_URL and a
 retrying Redis client, and newscrawl.frontier's seed-claim middleware and idle-exit
 extension. Downloader middlewares (HttpProxyMiddleware included) are left as they are.
 
@@ -83,9 +84,9 @@ class RedisAddon:
             return
         for name, value in {
             "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
-            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+            "DUPEFILTER_CLASS": "newscrawl.redis_once.OnceDupeFilter",
             "SCHEDULER_PERSIST": True,
-            "SCHEDULER_QUEUE_CLASS": "newscrawl.frontier.SpreadPriorityQueue",
+            "SCHEDULER_QUEUE_CLASS": "newscrawl.redis_once.SpreadPriorityQueue",
             "SCHEDULER_QUEUE_KEY": f"{KEY_PREFIX}:requests",
             "SCHEDULER_DUPEFILTER_KEY": f"{KEY_PREFIX}:dupefilter",
             "SCHEDULER_IDLE_BEFORE_CLOSE": 0,

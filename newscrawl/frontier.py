@@ -7,8 +7,8 @@ leaving (or going 15 s without a heartbeat). Every worker runs the spider's own 
 SeedClaimMiddleware lets a seed (feed, sitemap, start page: ``dont_filter=True``, so the
 request dedup never hides tomorrow's articles) into the shared queue only for the first
 worker that claims it in this crawl; the others drop it. Every other request goes through
-scrapy-redis's dupefilter, cleared when a new crawl starts (NEWSCRAWL_REDIS_DUPEFILTER=crawl,
-the default) or kept (``persistent``).
+scrapy-redis's dupefilter (newscrawl.redis_once.OnceDupeFilter), cleared when a new crawl
+starts (NEWSCRAWL_REDIS_DUPEFILTER=crawl, the default) or kept (``persistent``).
 
 SharedFrontier heartbeats each worker (busy or idle), wakes an idle engine as soon as other
 workers queue requests, and lets the spider close once the shared queue has been empty and
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import socket
 import time
 import uuid
@@ -32,11 +31,11 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
-from scrapy_redis.queue import PriorityQueue
 
 from newscrawl import stats
 from newscrawl.addons import KEY_PREFIX, redis_url_of
 from newscrawl.crawlstate import crawler_config
+from newscrawl.redis_once import OnceAdder
 
 logger = logging.getLogger(__name__)
 
@@ -88,19 +87,6 @@ return 1
 """
 )
 _BUSY = _NOW + "return redis.call('ZRANGEBYSCORE', KEYS[1], now - ARGV[1], '+inf')"
-# Pop: a retry of the same pop (same receipt KEYS[2]) gets what the first try took.
-_POP = """
-local held = redis.call('GET', KEYS[2])
-if held then return held end
-redis.call('DEL', KEYS[3])
-local top = redis.call('ZRANGE', KEYS[1], 0, 0)
-if #top == 0 then return false end
-redis.call('ZREM', KEYS[1], top[1])
-redis.call('SET', KEYS[2], top[1], 'EX', ARGV[1])
-return top[1]
-"""
-POP_RECEIPT_TTL = 300
-"""Seconds a pop's receipt outlives a worker that dies before its next pop."""
 
 
 class Frontier:
@@ -128,6 +114,7 @@ class Frontier:
         self._leave = server.register_script(_LEAVE)
         self._beat = server.register_script(_BEAT)
         self._busy = server.register_script(_BUSY)
+        self._seeds = OnceAdder(server, self.seeds_key)
 
     def _keys(self) -> list[str]:
         return [self.workers_key, self.busy_key, self.seeds_key, self.dupefilter_key]
@@ -161,7 +148,7 @@ class Frontier:
 
     def claim_seed(self, fingerprint: str) -> bool:
         """True for the first worker of this crawl to claim the seed."""
-        return bool(self.server.sadd(self.seeds_key, fingerprint))
+        return self._seeds.add(fingerprint)
 
 
 def _text(value: Any) -> str:
@@ -185,43 +172,6 @@ def crawler_frontier(crawler: Any) -> Frontier:
         frontier = Frontier(server, spider.name, worker, mode)
         setattr(crawler, _ATTR, frontier)
     return frontier
-
-
-class SpreadPriorityQueue(PriorityQueue):
-    """scrapy-redis's PriorityQueue, with requests of equal priority popped in random order,
-    and a pop that a lost reply cannot lose.
-
-    scrapy-redis scores a request by ``-priority`` only; Redis orders equal scores by the
-    member bytes, the pickled request, which begins with its URL: one priority level comes
-    out host by host. A worker then holds many requests of one or two hosts in its
-    downloader, where the per-domain concurrency limit queues them while other workers
-    could fetch them. A random fraction below 0.5 added to the score keeps priorities
-    strictly ordered and mixes hosts within a level.
-
-    scrapy-redis pops with MULTI/EXEC: when the connection dies after Redis ran it, the
-    client's retry pops the next request and the first is gone for the crawl. Here each pop
-    has its own receipt key holding what it took (``<queue>:popped:<token>:<n>``): a retry
-    of the same pop reads the receipt. The next pop deletes it; it expires after
-    POP_RECEIPT_TTL seconds when the worker dies first.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pop_script = self.server.register_script(_POP)
-        self._receipt = f"{self.key}:popped:{uuid.uuid4().hex}:"
-        self._pops = 0
-
-    def push(self, request: Request) -> None:
-        data = self._encode_request(request)
-        score = -request.priority + random.random() / 2
-        self.server.execute_command("ZADD", self.key, score, data)
-
-    def pop(self, timeout: int = 0) -> Request | None:
-        """The request with the lowest score, or None when the queue is empty."""
-        self._pops += 1
-        keys = [self.key, f"{self._receipt}{self._pops}", f"{self._receipt}{self._pops - 1}"]
-        data = self._pop_script(keys=keys, args=[POP_RECEIPT_TTL])
-        return self._decode_request(data) if data else None
 
 
 class SeedClaimMiddleware(BaseSpiderMiddleware):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -14,7 +16,7 @@ from newscrawl.frontier import Frontier, SeedClaimMiddleware, SharedFrontier
 from newscrawl.spiders.news import NewsSpider
 
 if TYPE_CHECKING:
-    from servers import RedisServer
+    from servers import CuttingProxy, RedisServer
 
 pytest_plugins = ["servers"]  # redis/PostgreSQL server fixtures
 pytestmark = pytest.mark.redis
@@ -39,7 +41,7 @@ def test_addon_changes_nothing_without_a_redis_url(monkeypatch: pytest.MonkeyPat
 def test_addon_installs_scrapy_redis_and_keeps_the_proxy_middleware() -> None:
     settings = crawler_settings({"NEWSCRAWL_REDIS_URL": "redis://127.0.0.1:6399/2"})
     assert settings["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"
-    assert settings["DUPEFILTER_CLASS"] == "scrapy_redis.dupefilter.RFPDupeFilter"
+    assert settings["DUPEFILTER_CLASS"] == "newscrawl.redis_once.OnceDupeFilter"
     assert settings.getbool("SCHEDULER_PERSIST")  # other workers go on when one closes
     assert settings["REDIS_URL"] == "redis://127.0.0.1:6399/2"
     assert settings["SCHEDULER_QUEUE_KEY"] == "newscrawl:%(spider)s:requests"
@@ -165,7 +167,7 @@ def test_requests_survive_the_shared_queue(redis_server: RedisServer, redis_url:
 
 
 def test_queue_keeps_priorities_and_mixes_hosts(redis_server: RedisServer, redis_url: str) -> None:
-    from newscrawl.frontier import SpreadPriorityQueue
+    from newscrawl.redis_once import SpreadPriorityQueue
 
     spider = NewsSpider()
     queue = SpreadPriorityQueue(redis_server.client(), spider, "newscrawl:%(spider)s:requests")
@@ -202,35 +204,70 @@ def test_a_resumed_queue_is_reported_at_info_without_a_deprecation_warning(
     again.queue.clear()
 
 
-def test_a_pop_whose_reply_is_lost_hands_over_the_same_request(
-    redis_server: RedisServer, redis_url: str
-) -> None:
-    """Redis takes a request off the queue but the connection dies before the reply: the
-    client's retry on a new connection gets that request, instead of the next one while the
-    first is gone for the crawl (scrapy-redis's MULTI/EXEC pop)."""
+@contextlib.contextmanager
+def reply_lost_once(redis_server: RedisServer) -> Iterator[tuple[Any, CuttingProxy]]:
+    """A retrying client (the crawl's own parameters) through a proxy that, once its plan
+    says so, lets Redis run the next command and drops the reply."""
     import redis
     from servers import CuttingProxy
 
     from newscrawl.addons import redis_params
-    from newscrawl.frontier import SpreadPriorityQueue
 
     proxy = CuttingProxy(redis_server.port)
     client = redis.Redis.from_url(f"redis://127.0.0.1:{proxy.port}/0", **redis_params())
-    spider = NewsSpider()
-    queue = SpreadPriorityQueue(client, spider, "newscrawl:%(spider)s:lost-reply")
     try:
-        assert queue.pop() is None  # the first call on an empty queue: nothing to lose
-        queue.push(Request("http://alpha.test/first.html", priority=10))
-        queue.push(Request("http://alpha.test/second.html", priority=0))
-        proxy.plan.append("after")  # the next message (the pop) is done, its reply lost
-        first = queue.pop()
-        assert not proxy.plan, "the pop went through the proxy"
-        assert first is not None and first.url == "http://alpha.test/first.html"
-        second = queue.pop()
-        assert second is not None and second.url == "http://alpha.test/second.html"
-        assert queue.pop() is None
-        assert len(queue) == 0
-        assert client.keys("newscrawl:news:lost-reply:popped:*") == []  # receipts cleared
+        yield client, proxy
     finally:
         client.close()
         proxy.close()
+
+
+def test_a_pop_whose_reply_is_lost_hands_over_the_same_request(redis_server: RedisServer) -> None:
+    """Redis takes a request off the queue but the connection dies before the reply: the
+    client's retry on a new connection gets that request, instead of the next one while the
+    first is gone for the crawl (scrapy-redis's MULTI/EXEC pop)."""
+    from newscrawl.redis_once import SpreadPriorityQueue
+
+    with reply_lost_once(redis_server) as (client, proxy):
+        queue = SpreadPriorityQueue(client, NewsSpider(), "newscrawl:%(spider)s:lost-reply")
+        assert queue.pop() is None  # the script is loaded: the next message is the pop
+        queue.push(Request("http://alpha.test/first.html", priority=10))
+        queue.push(Request("http://alpha.test/second.html", priority=0))
+        proxy.plan.append("after")
+        popped = [queue.pop(), queue.pop(), queue.pop()]
+        assert not proxy.plan, "the pop went through the proxy"
+        assert [r.url if r else None for r in popped] == [
+            "http://alpha.test/first.html", "http://alpha.test/second.html", None,
+        ]  # fmt: skip
+        assert len(queue) == 0
+        assert client.keys("newscrawl:news:lost-reply:receipt:*") == []  # receipts cleared
+
+
+def test_a_fingerprint_add_whose_reply_is_lost_is_not_seen(redis_server: RedisServer) -> None:
+    """The dupefilter adds a request's fingerprint and the reply is lost: the retry finds the
+    fingerprint there, yet the request is new (scrapy-redis's SADD said "seen" and every
+    worker dropped it); the next look at it is "seen"."""
+    from newscrawl.redis_once import OnceDupeFilter
+
+    with reply_lost_once(redis_server) as (client, proxy):
+        dupefilter = OnceDupeFilter(client, "newscrawl:news:lost-reply-fps")
+        assert not dupefilter.request_seen(Request("http://alpha.test/warm-up.html"))
+        proxy.plan.append("after")
+        assert not dupefilter.request_seen(Request("http://alpha.test/new.html"))
+        assert not proxy.plan, "the add went through the proxy"
+        assert dupefilter.request_seen(Request("http://alpha.test/new.html"))
+
+
+def test_a_seed_claim_whose_reply_is_lost_is_still_this_workers(
+    redis_server: RedisServer,
+) -> None:
+    """A worker claims a seed and the reply is lost: it still holds the claim (with a plain
+    SADD the retry said "claimed by another" and no worker fetched the seed)."""
+    with reply_lost_once(redis_server) as (client, proxy):
+        a = Frontier(client, "lost-reply", "worker-a")
+        b = Frontier(redis_server.client(), "lost-reply", "worker-b")
+        assert a.claim_seed("fp-warm-up")
+        proxy.plan.append("after")
+        assert a.claim_seed("fp-of-a-feed")
+        assert not proxy.plan, "the claim went through the proxy"
+        assert not b.claim_seed("fp-of-a-feed")
