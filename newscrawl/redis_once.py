@@ -21,8 +21,10 @@ from scrapy import Request
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 
-RECEIPT_TTL = 300
-"""Seconds a receipt outlives a process that dies before its next call."""
+RECEIPT_TTL = 3600
+"""Seconds a receipt outlives a process that dies before its next call: well over the
+time redis-py goes on retrying one command (8 retries, each reconnect retried too, with
+connect and read timeouts: about 17 minutes at worst)."""
 
 # KEYS[1] the queue, KEYS[2] this pop's receipt, KEYS[3] the previous one.
 _POP = """
@@ -39,24 +41,31 @@ return top[1]
 _ADD = """
 redis.call('DEL', KEYS[3])
 if redis.call('SADD', KEYS[1], ARGV[2]) == 1 then
-  redis.call('SET', KEYS[2], 1, 'EX', ARGV[1])
+  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[1])
   return 1
 end
-return redis.call('EXISTS', KEYS[2])
+if redis.call('GET', KEYS[2]) == ARGV[2] then return 1 end
+return 0
 """
 
 
 class Receipts:
-    """One caller's receipt keys under ``key``: a new one for each call, and the last."""
+    """One caller's receipt keys under ``key``: a new one for each call that returned, and
+    the last. A call that raised (Redis unreachable past every retry, perhaps after it ran
+    the call) leaves its receipt to the next call: a pop then gets the request it took."""
 
     def __init__(self, key: str) -> None:
         self._prefix = f"{key}:receipt:{uuid.uuid4().hex}:"
         self._calls = 0
 
-    def next(self) -> list[str]:
-        """[this call's receipt, the previous call's]."""
-        self._calls += 1
-        return [f"{self._prefix}{self._calls}", f"{self._prefix}{self._calls - 1}"]
+    def run(self, script: Any, key: str, *args: Any) -> Any:
+        """``script`` on KEYS [key, this call's receipt, the previous call's] and ARGV
+        [RECEIPT_TTL, *args]."""
+        n = self._calls + 1
+        keys = [key, f"{self._prefix}{n}", f"{self._prefix}{n - 1}"]
+        result = script(keys=keys, args=[RECEIPT_TTL, *args])
+        self._calls = n
+        return result
 
 
 class OnceAdder:
@@ -69,8 +78,7 @@ class OnceAdder:
 
     def add(self, member: str) -> bool:
         """True when this call added ``member`` to the set, False when it was there."""
-        keys = [self.key, *self._receipts.next()]
-        return bool(self._script(keys=keys, args=[RECEIPT_TTL, member]))
+        return bool(self._receipts.run(self._script, self.key, member))
 
 
 class SpreadPriorityQueue(PriorityQueue):
@@ -97,8 +105,7 @@ class SpreadPriorityQueue(PriorityQueue):
 
     def pop(self, timeout: int = 0) -> Request | None:
         """The request with the lowest score, or None when the queue is empty."""
-        keys = [self.key, *self._receipts.next()]
-        data = self._pop_script(keys=keys, args=[RECEIPT_TTL])
+        data = self._receipts.run(self._pop_script, self.key)
         return self._decode_request(data) if data else None
 
 

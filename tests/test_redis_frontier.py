@@ -243,6 +243,38 @@ def test_a_pop_whose_reply_is_lost_hands_over_the_same_request(redis_server: Red
         assert client.keys("newscrawl:news:lost-reply:receipt:*") == []  # receipts cleared
 
 
+def test_a_pop_that_fails_after_redis_took_the_request_leaves_it_to_the_next_pop(
+    redis_server: RedisServer,
+) -> None:
+    """Redis takes a request off the queue, the reply is lost and the client gives up (Redis
+    unreachable past every retry): the worker's next pop gets that request."""
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+    from servers import CuttingProxy
+
+    from newscrawl.redis_once import SpreadPriorityQueue
+
+    proxy = CuttingProxy(redis_server.port)
+    client = redis.Redis.from_url(f"redis://127.0.0.1:{proxy.port}/0", retry=Retry(NoBackoff(), 0))
+    try:
+        queue = SpreadPriorityQueue(client, NewsSpider(), "newscrawl:%(spider)s:gave-up")
+        assert queue.pop() is None
+        queue.push(Request("http://alpha.test/first.html", priority=10))
+        queue.push(Request("http://alpha.test/second.html", priority=0))
+        proxy.plan.append("after")
+        with pytest.raises(redis.ConnectionError):
+            queue.pop()
+        assert len(queue) == 1  # Redis did take it
+        popped = [queue.pop(), queue.pop(), queue.pop()]
+        assert [r.url if r else None for r in popped] == [
+            "http://alpha.test/first.html", "http://alpha.test/second.html", None,
+        ]  # fmt: skip
+    finally:
+        client.close()
+        proxy.close()
+
+
 def test_a_fingerprint_add_whose_reply_is_lost_is_not_seen(redis_server: RedisServer) -> None:
     """The dupefilter adds a request's fingerprint and the reply is lost: the retry finds the
     fingerprint there, yet the request is new (scrapy-redis's SADD said "seen" and every
