@@ -80,6 +80,9 @@ _ROLE = re.compile(
 )
 
 
+_JOIN = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b)\s*")
+
+
 def title_key(title: str | None) -> str:
     text = unicodedata.normalize("NFKC", htmllib.unescape(title or "")).casefold()
     text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", text)
@@ -87,24 +90,40 @@ def title_key(title: str | None) -> str:
 
 
 def author_names(value: str | None) -> set[str]:
-    """Normalised person names of one author string ("A, PhD and B" -> {"a", "b"})."""
+    """Normalised person names of one author string ("A, PhD and B" -> {"a", "b"}).
+
+    Split at ";" and "|", then at commas, then at "and"/"&". After a comma (unless the piece
+    goes on with a list: "A, B, and C"), a role or credential (a role word, or capitals:
+    "DVM") is dropped, the whole piece when it ends in one ("Paul Frew, Home and Digital
+    Security Expert"), and so is a phrase of over three words not all capitalised ("Matt De
+    La O" is a name)."""
     if not value:
         return set()
     value = re.sub(r"^\s*(?:by|written by|author:?|posted by)\s+", "", value, flags=re.I)
     names = set()
-    for part in re.split(r"\s*(?:;|\||&|\band\b|\bund\b|\bet\b)\s*", value):
+    for part in re.split(r"\s*[;|]\s*", value):
         pieces = [p.strip() for p in part.split(",") if p.strip()]
         for i, piece in enumerate(pieces):
-            if i and (
-                _ROLE.search(piece.replace(".", "")) or piece.isupper() or len(piece.split()) > 3
-            ):
-                continue  # a credential or role after a comma
-            if i and not piece[:1].isupper():
-                continue
-            key = re.sub(r"[\W_]+", " ", _HONORIFIC.sub("", piece).casefold()).strip()
-            if key:
-                names.add(key)
+            named = [n for n in _JOIN.split(piece) if n]
+            after = i and _JOIN.match(piece) is None  # after a comma, not "A, B, and C"
+            if after and named and _is_role(named[-1]):
+                continue  # one role: "Home and Digital Security Expert"
+            for name in named:
+                if after and (_is_role(name) or not _is_name(name)):
+                    continue  # "PhD and B": the credential
+                key = re.sub(r"[\W_]+", " ", _HONORIFIC.sub("", name).casefold()).strip()
+                if key:
+                    names.add(key)
     return names
+
+
+def _is_role(piece: str) -> bool:
+    return bool(_ROLE.search(piece.replace(".", ""))) or piece.isupper()
+
+
+def _is_name(piece: str) -> bool:
+    words = piece.split()
+    return piece[:1].isupper() and (len(words) <= 3 or all(w[:1].isupper() for w in words))
 
 
 def same_day(found: str | None, truth: str) -> bool:
