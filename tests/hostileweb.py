@@ -24,10 +24,11 @@ WORDS = str.split(
     "coal wind solar grid village town city mayor residents protest street bridge tunnel port"
 )
 
-DOWNLOAD_TIMEOUT = 1.0  # seconds: slow and hanging pages fail fast
+# seconds: slow and hanging pages fail fast (1.0 timed out a 404 on a loaded machine)
+DOWNLOAD_TIMEOUT = 2.0
 DOWNLOAD_MAXSIZE = 1_000_000
 PAGE_BUDGET = 60
-SLOW = 2.5  # seconds a slow page takes: well over DOWNLOAD_TIMEOUT
+SLOW = 4.0  # seconds a slow page takes: well over DOWNLOAD_TIMEOUT
 
 SERVER = "http://server.test"
 CONTENT = "http://content.test"
