@@ -1,5 +1,5 @@
-"""Page parts pruned from trafilatura's runs: dialogs, and blocks named as disclosures,
-tooltips, consent forms or author boxes (teasers of other posts: test_extraction_text)."""
+"""Page parts pruned from trafilatura's runs: dialogs, blocks named as disclosures, tooltips,
+consent forms or author boxes, calls to action (teasers of other posts: test_extraction_text)."""
 
 from __future__ import annotations
 
@@ -86,6 +86,30 @@ def test_disclosures_tooltips_and_author_boxes_are_pruned() -> None:
     assert "Jane Doe has covered food" not in text
     whole = f"<html><body><div class='disclaimer-wrap'>{STORY}</div></body></html>"
     assert named_parts(parse_html(whole)) == []
+
+
+def test_calls_to_action_promos_and_banners_are_pruned() -> None:
+    """Boxes named as a call to action, a promo or a banner (Divi's "et_pb_cta_0", a shipping
+    "promo-bar", a "borderedBanner" pitch) go; a layout wrapper with the token around the
+    whole article ("above-cta"), a heading whose id is its slug and role="banner" (the page's
+    header landmark) are no such box."""
+    boxes = (
+        "<div class='et_pb_module et_pb_cta_0'><h3>Sell your bakery</h3><p>Get a free valuation "
+        "of your business from our brokers today.</p></div>"
+        "<div class='promo-bar'><span>Free standard shipping on orders $40+ for a while.</span>"
+        "</div><div class='CMSRichComponent_borderedBanner__e4Olj'><p>Interested in our "
+        "services? Ask our team for a quote.</p></div>"
+    )
+    text = extract(page(STORY[: len(STORY) // 2] + boxes + STORY[len(STORY) // 2 :]), URL).text
+    assert "Part 7 of the story" in text
+    for gone in ("free valuation", "Free standard shipping", "Ask our team"):
+        assert gone not in text
+    layout = f"<html><body><div class='above-cta'>{STORY}</div></body></html>"
+    assert named_parts(parse_html(layout)) == []
+    slug = f"<html><body>{STORY}<h2 id='why-a-cta-works'>Why a CTA works</h2>{STORY}</body></html>"
+    assert named_parts(parse_html(slug)) == []
+    header = f"<html><body><div role='banner'><p>Food Example</p></div>{STORY}</body></html>"
+    assert named_parts(parse_html(header)) == []
 
 
 def test_pruned_parts_are_marked_only_during_the_runs() -> None:
