@@ -178,6 +178,14 @@ TEASER_MOST = 0.8  # the share of a list's items that must be teasers
 TEASER_WORDS = 80
 TEASER_SHARE = 2
 ITEM_DEPTH = 4  # a list item: at most this many levels above its heading
+# A directory of the site's pages set as paragraphs, one link each (link_paragraphs): WCXB
+# thorough, on top of the rules above: 1 page better (70 such paragraphs, F1 0.81 -> 1.00),
+# none worse; about 2 ms a page on a loaded machine where named_parts took 15 (so ~0.4 ms).
+LINK_RUN = 5
+_LINK_PARAGRAPHS = etree.XPath(  # a <p> whose whole text is the text of its one link
+    "//body//p[count(.//a) = 1][normalize-space(.) != '']"
+    "[normalize-space(.) = normalize-space(.//a)]"
+)
 _NUMBERED = re.compile(r"\S*\d\S*")  # a class token that numbers its element
 _COMMENT = re.compile("comment", re.I)  # a comment's avatar and name link its author twice
 _TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6")
@@ -205,9 +213,9 @@ def body_text(
     trafilatura would drop for a token in their class, and collapsed accordion panels, are kept
     when they read as the article's (rescue_sections); a quotation set as a figure is kept
     (quote_figures), and so is a paragraph set as a div (prose_divs); teasers of the site's
-    other posts are left out (teaser_excerpts, teaser_cards, teaser_lists), and dialogs and
-    disclosures (extraction_prune), both pruned from each run's copy of the page; a passage
-    printed twice is kept once (drop_repeated_runs).
+    other posts are left out (teaser_excerpts, teaser_cards, teaser_lists, link_paragraphs),
+    and dialogs and disclosures (extraction_prune), both pruned from each run's copy of the
+    page; a passage printed twice is kept once (drop_repeated_runs).
     """
     saved = rescue_sections(tree)
     quotes = quote_figures(tree)
@@ -218,6 +226,7 @@ def body_text(
         *teaser_excerpts(tree, url),
         *teaser_cards(tree, url),
         *teaser_lists(tree, url),
+        *link_paragraphs(tree, url),
         *named_parts(tree),
     ]
     for figure in quotes:
@@ -420,6 +429,40 @@ def teaser_lists(tree: etree._Element, url: str) -> list[etree._Element]:
     if outer < TEASER_SHARE * sum(len(item.text_content().split()) for item in items):
         return []
     return items
+
+
+def link_paragraphs(tree: etree._Element, url: str) -> list[etree._Element]:
+    """Runs of LINK_RUN or more sibling paragraphs that are each one link to another page of
+    the site and nothing else: a directory of the site's pages set as paragraphs ("Average
+    Costs for Cleaning Services in Austin", one paragraph per city)."""
+    candidates = _LINK_PARAGRAPHS(tree)  # in XPath: a loop over every <p> cost 5 times more
+    if len(candidates) < LINK_RUN:
+        return []
+    page, host = _page_key(url, url), urlsplit(url).hostname
+    by_parent = Counter(p.getparent() for p in candidates)
+    links = set(candidates)
+    found: list[etree._Element] = []
+    for parent, count in by_parent.items():
+        if parent is None or count < LINK_RUN:
+            continue
+        run: list[etree._Element] = []
+        for kid in [*parent, None]:
+            if kid is not None and not isinstance(kid.tag, str):
+                continue  # a comment or a processing instruction
+            if kid in links and _links_the_site(kid, page, host, url):
+                run.append(kid)
+                continue
+            if len(run) >= LINK_RUN:
+                found.extend(run)
+            run = []
+    return found
+
+
+def _links_the_site(paragraph: etree._Element, page: str, host: str | None, url: str) -> bool:
+    """True when ``paragraph``'s one link points to another page of the site."""
+    link = paragraph.find(".//a")
+    target = _page_key(link.get("href") if link is not None else None, url)
+    return bool(target) and target != page and urlsplit(target).hostname == host
 
 
 def _teaser_items(

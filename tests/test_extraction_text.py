@@ -13,6 +13,7 @@ from newscrawl.extraction_streamed import reveal_streamed
 from newscrawl.extraction_text import (
     body_text,
     drop_repeated_runs,
+    link_paragraphs,
     prose_divs,
     quote_figures,
     rescue_sections,
@@ -343,6 +344,30 @@ def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
         f"<ul class='cards'>{cards}</ul></main></body></html>"
     )
     assert teaser_lists(parse_html(hub), "https://law.example/learn/") == []
+
+
+def test_a_directory_of_the_sites_pages_set_as_paragraphs_is_left_out() -> None:
+    """Paragraphs that are each only a link to another page of the site, one per city
+    (cleaningservicesseattle.me), came out as the article's; fewer than LINK_RUN of them, a
+    link to another site or a link inside a sentence stay."""
+    cities = ("Austin", "Boston", "Chicago", "Dallas", "Denver", "Houston", "Miami", "Omaha")
+    cities += ("Phoenix", "Seattle")
+    directory = "".join(
+        f"<p><a href='/blog/gym-claims-in-{c.lower()}/'><strong>Average Costs for Gym Injury "
+        f"Claims in {c} Texas</strong></a></p>"
+        for c in cities
+    )
+    html = post_page(f"<div class='content'>{STORY}{directory}</div>")
+    assert len(link_paragraphs(parse_html(html), POST_URL)) == len(cities)
+    text = extract(html, POST_URL).text
+    assert "Part 7 of the guide" in text
+    assert "Gym Injury Claims in Houston" not in text
+    few = post_page(f"<div>{directory.split('</p>', 6)[6]}</div>")  # four of them
+    assert link_paragraphs(parse_html(few), POST_URL) == []
+    elsewhere = directory.replace("href='/blog/", "href='https://other.example/blog/")
+    assert link_paragraphs(parse_html(post_page(f"<div>{elsewhere}</div>")), POST_URL) == []
+    sentences = directory.replace("</a></p>", "</a> has a guide for you.</p>")
+    assert link_paragraphs(parse_html(post_page(f"<div>{sentences}</div>")), POST_URL) == []
 
 
 PROSE = (
