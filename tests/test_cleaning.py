@@ -156,6 +156,7 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ),
     ("Lorem Ipsum", K.TEMPLATE),
     ("Lorem ipsum 2", K.TEMPLATE),
+    ("- Lorem ipsum 1", K.TEMPLATE),  # a design template's list of filler items
     ("Written by", K.NAVIGATION),
     ("Last updated on:", K.NAVIGATION),
     ("Dec 08, 2023", K.NAVIGATION),
@@ -219,6 +220,25 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     (
         "اشترك في النشرة البريدية لتصلك أهم الأخبار كل صباح مباشرة إلى بريدك الإلكتروني من فريق التحرير.",
         K.NEWSLETTER,
+    ),
+    # an affiliate disclosure under its label, longer than the unlabelled rule's budget
+    (
+        "Disclosure: As an Affiliate Marketer, I earn from qualifying purchases. If you click a"
+        " product affiliate link on A Farmgirl's Kitchen and make a purchase, I may receive a"
+        " commission at no additional cost to you! I own every cooking product I recommend and"
+        " love how they perform.",
+        K.ADVERTISEMENT,
+    ),
+    # a recipe card's rating prompt, and an appeal for the site that reads like a sentence
+    (
+        "Did you make one of my recipes? Please take a moment to leave a star rating. Also, if you"
+        " are on Pinterest, please feel free to leave a comment there!",
+        K.CTA,
+    ),
+    (
+        "The best way to support my work is to like / comment / share for the algorithm and"
+        " subscribe for future updates.",
+        K.CTA,
     ),
     # a cookie banner's opener and the consent plugin's category texts
     (
@@ -297,6 +317,10 @@ KEPT_LINES = [
     "Cookies are small files that a website stores in your browser to remember your settings.",
     "Lorem ipsum is the scrambled Latin that designers have used as filler since the 1500s.",
     "We use cookies and other tracking tools in this study to measure how readers behave online.",
+    "Disclosure: the author owns shares in two of the bakeries mentioned in this story, which"
+    " opened in 2019 and 2021.",
+    "Did you make this recipe with rye flour instead? It works, but the dough needs more water.",
+    "Grants from the foundation support our work in the region, the charity's director said.",
     # a list item ending with its photo's credit is a slide of the article, not a caption
     "- How can I charge a PHEV? Because they have smaller batteries, PHEVs take less time to"
     " charge at a Level 2 outlet than a pure EV. Photo: Consumer Reports",

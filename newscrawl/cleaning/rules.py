@@ -111,8 +111,15 @@ UNIVERSAL: list[Spec] = [
     # --- a CMS placeholder printed as is: "[CTA_MODULE]", "{{ newsletter_box }}" --------------
     (K.TEMPLATE, "placeholder", r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]|\{\{\s*[\w.]+\s*\}\}", 2, ""),
     # a design template's filler text left in: "Lorem ipsum dolor sit amet, consectetur …",
-    # "Lorem Ipsum", "Lorem ipsum 2" (a text about the filler, "Lorem ipsum is …", stays)
-    (K.TEMPLATE, "lorem_ipsum", r"Lorem ipsum(?:\s+\d+|\s+dolor\s+sit\s+amet\b.*)?", 120, ""),
+    # "Lorem Ipsum", "Lorem ipsum 2", also as a list item ("- Lorem ipsum 1"); a text about the
+    # filler, "Lorem ipsum is …", stays
+    (
+        K.TEMPLATE,
+        "lorem_ipsum",
+        r"(?:[-•*]\s+)?Lorem ipsum(?:\s+\d+|\s+dolor\s+sit\s+amet\b.*)?",
+        120,
+        "",
+    ),
     # --- image credits: a whole line that only credits an image ----------------------------
     (K.IMAGE_CREDIT, "label", rf"{OPEN}{_CREDIT}\s*\S.{{0,100}}?{CLOSE}", 14, ""),
     (

@@ -63,6 +63,18 @@ _RELATED = (
     "related links",
 )
 
+# what an affiliate disclosure says (phrases article prose does not use)
+_DISCLOSURE = (
+    r"(?:contains?|includes?|uses?|through|via|from) (?:some |our )?affiliate links?",
+    r"affiliate (?:disclosure|disclaimer|commissions?)",
+    r"(?:we|i) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|fee)",
+    r"as an amazon associate",
+    r"advertiser disclosure",
+    r"products are (?:chosen|selected) independently",
+    r"(?:this|the) (?:post|article|story|page) (?:is|was) sponsored",
+    r"supported by (?:commissions|affiliate)",
+)
+
 EN: list[Spec] = [
     (
         K.NAVIGATION,
@@ -411,7 +423,28 @@ EN: list[Spec] = [
         30,
         "anywhere",
     ),
+    # an appeal for the site itself, which may read like a sentence ("The best way to support
+    # my work is to like / comment / share …", "Support our mission to keep content open …")
+    # (opening the line, or asked for: "the best way to", "please", "you can"; "Grants from the
+    # foundation support our work …" stays)
+    (
+        K.CTA,
+        "support_us",
+        r"(?:.*\b(?:the (?:best|easiest) way to|please|you can) )?support (?:my|our) (?:work"
+        r"|mission)\b.*",
+        30,
+        "",
+    ),
     (K.CTA, "label", whole("follow us", "join us", r"follow (?:me|us) on \w+"), 6, ""),
+    (  # a recipe card's prompt: "Did you make one of my recipes? Please take a moment to leave
+        # a star rating. Also, if you are on Pinterest, …" (the question opens the line)
+        K.CTA,
+        "recipe_rating",
+        r"(?:did|have) you (?:make|made|try|tried) (?:this|one of (?:my|our|these)) recipes?\s*\?"
+        r".*\b(?:rat(?:e|ing)|review|comment|tag)\b.*",
+        60,
+        "",
+    ),
     (  # what a form or a player widget prints into the page (Webflow forms, honeypots)
         K.CTA,
         "widget",
@@ -449,21 +482,15 @@ EN: list[Spec] = [
         200,  # the plugin's table of cookies is one line of about 170 words
         "search",
     ),
+    (K.ADVERTISEMENT, "disclosure", anywhere(*_DISCLOSURE), 45, "search"),
+    # the same under its label, a paragraph of its own that may run longer ("Disclosure: As an
+    # Affiliate Marketer, I earn from qualifying purchases. If you click …", 48 words)
     (
         K.ADVERTISEMENT,
-        "disclosure",
-        anywhere(
-            r"(?:contains?|includes?|uses?|through|via|from) (?:some |our )?affiliate links?",
-            r"affiliate (?:disclosure|disclaimer|commissions?)",
-            r"(?:we|i) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|fee)",
-            r"as an amazon associate",
-            r"advertiser disclosure",
-            r"products are (?:chosen|selected) independently",
-            r"(?:this|the) (?:post|article|story|page) (?:is|was) sponsored",
-            r"supported by (?:commissions|affiliate)",
-        ),
-        45,
-        "search",
+        "disclosure_labelled",
+        rf"(?:affiliate )?disclosures?\s*[:：].*{anywhere(*_DISCLOSURE)}.*",
+        80,
+        "",
     ),
     # a site's legal notice closing the text (among the last paragraphs only, so a
     # disclaimer the article discusses stays): "Disclaimer:" and the paragraph under it, and
