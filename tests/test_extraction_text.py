@@ -17,6 +17,7 @@ from newscrawl.extraction_text import (
     prose_divs,
     quote_figures,
     rescue_sections,
+    restore_headings,
     teaser_cards,
     teaser_excerpts,
     teaser_lists,
@@ -400,3 +401,50 @@ def test_a_template_inside_a_streamed_part_is_left_alone() -> None:
         assert gone not in html
     for kept in ('id="S:1"', 'id="P:1"'):  # its place came inside a part: not moved
         assert kept in html
+
+
+def test_a_collapsed_panel_under_a_toggle_heading_is_kept() -> None:
+    """WAI-ARIA's accordion, ``<h3><button aria-expanded>`` and the panel after it, with no
+    accordion in any class (runnersworld's buying advice, hidden until a click); a menu after
+    a toggle heading still goes."""
+    panels = "".join(
+        f"<div class='css-p1fz9n'><h3><button aria-expanded='false'>How to pick shoe {i}</button>"
+        f"</h3><div class='css-1k075w5' hidden aria-hidden='true'><p>Advice {i}: a daily "
+        f"trainer should feel comfortable from the first run, with room for the toes to splay "
+        f"and no pinching at the heel.</p></div></div>"
+        for i in range(1, 4)
+    )
+    menu = "".join(f"<a href='/guides/{i}'>Guide number {i} of the city</a> " for i in range(9))
+    html = guide_page(
+        panels + "<h3><button aria-expanded='false'>Guides</button></h3>"
+        f"<div class='menu-panel' aria-hidden='true'>{menu}</div>",
+        INTRO + LONG_STORY,
+    )
+    text = extract(html, GUIDE_URL).text
+    assert "Advice 3: a daily trainer should feel comfortable" in text
+    assert "Guide number 4" not in text
+
+
+def test_subheadings_the_runs_dropped_are_put_back_between_kept_paragraphs() -> None:
+    """trafilatura's paragraph fallback keeps no heading (insurancebusinessmag's sections):
+    a heading (or a run of them) goes back before the paragraph under it when the one above
+    it is in the text; one at the text's edge (a widget's title), or already part of a line,
+    does not."""
+    one, two, three = (
+        f"Paragraph {n} tells how the bakery grew from a single oven to three shops."
+        for n in ("one", "two", "three")
+    )
+    html = (
+        f"<html><body><div><h2>Latest news</h2><p>{one}</p><h2>The first oven</h2>"
+        f"<h3>What it baked</h3><p>{two}</p>"
+        f"<h3>Paragraph three tells</h3><p>{three}</p><h3>More stories</h3>"
+        "<ul><li>A short teaser</li></ul></div></body></html>"
+    )
+    text = f"{one}\n{two}\nParagraph three tells {three}"
+    assert restore_headings(text, parse_html(html)).splitlines() == [
+        one,
+        "The first oven",
+        "What it baked",
+        two,
+        f"Paragraph three tells {three}",
+    ]
