@@ -106,6 +106,24 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("Next article", K.NAVIGATION),
     ("Share this article", K.NAVIGATION),
     ("5 min read", K.NAVIGATION),
+    ("Jun 08, 2023 • 11 Minute Read", K.NAVIGATION),
+    ("View author page", K.NAVIGATION),
+    ("Become a paid subscriber to Every to unlock this piece and learn about:", K.CTA),
+    ("Get the Hindustan Times app!", K.CTA),
+    ("Download now", K.CTA),
+    ("Read more news like this on HindustanTimes.com", K.RELATED),
+    (
+        "By providing a telephone number and submitting via form on our website, you are"
+        " consenting to be contacted by SMS text message. Message & data rates may apply.",
+        K.CTA,
+    ),
+    ("Reply Help for more information. You can reply STOP to opt-out of further messaging.", K.CTA),
+    (
+        '[[["Easy to understand","easyToUnderstand","thumb-up"],["Solved my problem",'
+        '"solvedMyProblem","thumb-up"]],[["Missing the information I need","missingInfo",'
+        '"thumb-down"]]]',
+        K.TEMPLATE,
+    ),
     # related / read more
     ("Related Articles", K.RELATED),
     ("Read more: Kim arrives in Russia by armoured train", K.RELATED),
@@ -325,6 +343,11 @@ KEPT_LINES = [
     "- How can I charge a PHEV? Because they have smaller batteries, PHEVs take less time to"
     " charge at a Level 2 outlet than a pure EV. Photo: Consumer Reports",
     "- Follow up on RSVPs – contact any guests who haven't responded.",
+    # a short JSON object in a code example, a time that is no reading time
+    '{"name":"John Doe","email":"john@example.com"}',
+    "1 minute",
+    "Reading time is the metric editors watch most closely, the survey of newsrooms found.",
+    "Standard message and data rates from your carrier are why the app now sends email instead.",
 ]
 
 
@@ -345,6 +368,15 @@ def test_byline_with_a_reviewer_names_the_author_only() -> None:
     result = clean(f"{line}\n\n{PROSE}")
     assert [(r.text, r.kind) for r in result.removed] == [(line, K.BYLINE)]
     assert clean_authors([result.removed[0].text])[0] == ["Matthew Frankel"]
+
+
+def test_a_reading_time_printed_under_its_label_goes() -> None:
+    result = clean(f"Estimated reading time:\n\n1 minute\n\n{PROSE}\n\n1 minute")
+    assert result.text == f"{PROSE}\n\n1 minute"
+    assert [(r.text, r.kind) for r in result.removed] == [
+        ("Estimated reading time:", K.NAVIGATION),
+        ("1 minute", K.NAVIGATION),
+    ]
 
 
 def test_a_lone_by_goes_the_name_under_it_stays() -> None:

@@ -120,6 +120,10 @@ UNIVERSAL: list[Spec] = [
         120,
         "",
     ),
+    # a page's data printed as text: a JSON array of arrays or objects of 150 characters or
+    # more (a feedback widget's options left in a <template>); a short object in a code
+    # example ('{"name": "John Doe"}') stays
+    (K.TEMPLATE, "json_data", r'\[(?:\s*[\[{])+\s*"[^\n]{150,}[\]}](?:\s*\])+', 400, ""),
     # --- image credits: a whole line that only credits an image ----------------------------
     (K.IMAGE_CREDIT, "label", rf"{OPEN}{_CREDIT}\s*\S.{{0,100}}?{CLOSE}", 14, ""),
     (

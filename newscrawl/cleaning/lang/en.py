@@ -130,6 +130,7 @@ EN: list[Spec] = [
             r"tags?",
             "topics",
             "pin (?:it|this|for later)",
+            r"view (?:the )?author(?:'s)? (?:page|profile)",
         ),
         8,
         "",
@@ -183,6 +184,24 @@ EN: list[Spec] = [
     ),
     # a date alone on a line, under the headline or above a teaser ("Dec 08, 2023")
     (K.NAVIGATION, "date_only", rf"{_DATE}{_TIME}", 6, ""),
+    # a date with the reading time ("Jun 08, 2023 • 11 Minute Read"); the label of a reading
+    # time printed on a line of its own and the time under it ("Estimated reading time:" /
+    # "1 minute")
+    (
+        K.NAVIGATION,
+        "date_reading_time",
+        rf"{_DATE}\s*[•·|–—-]\s*\d+\s*(?:min(?:ute)?s?|mins?)\.?\s+read",
+        10,
+        "",
+    ),
+    (K.NAVIGATION, "reading_time_label", r"(?:estimated )?reading time\s*[:：]?", 3, ""),
+    (
+        K.NAVIGATION,
+        "reading_time_value",
+        r"(?:less than |about )?(?:an?|\d+)\s*(?:min(?:ute)?s?|mins?)\.?",
+        4,
+        "after:reading_time_label",
+    ),
     (  # a reviewer is no author: not a byline for the attribution stage to read
         K.NAVIGATION,
         "reviewed_by",
@@ -309,6 +328,15 @@ EN: list[Spec] = [
     # a pointer set in square brackets inside the text, with or without a separator: "[Read
     # more: A Guide to Small Business Accounting]", "[ Also read Remote work: … ]"
     (K.RELATED, "bracketed", rf"\[\s*(?:{alt(*_RELATED)})\b.{{0,200}}\]", 40, ""),
+    # a pointer to the outlet's site closing a syndicated story ("Read more news like this on
+    # HindustanTimes.com")
+    (
+        K.RELATED,
+        "more_on_site",
+        r"read more (?:news|stories|articles)(?: like this)? on \S+",
+        10,
+        "",
+    ),
     (
         K.NEWSLETTER,
         "signup",
@@ -393,7 +421,7 @@ EN: list[Spec] = [
             "click the link",
             "click below",
             r"download (?:our|the) (?:free )?(?:\w+ )?app",
-            r"get the (?:\w+ )?app",
+            r"get the (?:[\w.]+ ){0,3}app",
             r"for more (?:news|stories|updates|information)\s*[:：]",
             r"for the latest (?:news|updates|stories)",
             r"stay (?:up to date|updated|informed|connected) with (?:us|our)",
@@ -413,7 +441,7 @@ EN: list[Spec] = [
         "support",
         anywhere(
             r"support (?:our|independent) journalism",
-            r"become a (?:member|subscriber|patron|supporter)",
+            r"become a (?:paid )?(?:member|subscriber|patron|supporter)",
             r"donate (?:now|today)",
             r"make a (?:donation|contribution)",
             r"(?:funded|supported) by readers(?: like you)?",
@@ -445,6 +473,16 @@ EN: list[Spec] = [
         60,
         "",
     ),
+    # a text-message sign-up's consent clause ("Message & data rates may apply.", "Reply STOP
+    # to opt-out")
+    (
+        K.CTA,
+        "sms_consent",
+        r"\bmessage (?:&|and) data rates (?:may|will) apply\b"
+        r"|\b(?:reply|text) stop to (?:opt[- ]?out|unsubscribe|cancel|stop)\b",
+        80,
+        "search",
+    ),
     (  # what a form or a player widget prints into the page (Webflow forms, honeypots)
         K.CTA,
         "widget",
@@ -464,7 +502,7 @@ EN: list[Spec] = [
         r"|get (?:a |your )?free (?:quote|trial|consultation|demo)|get started(?: today| now"
         r"| for free)?|start (?:your )?free trial"
         r"|(?:view (?:it )?|check (?:the )?(?:latest )?price )on amazon|shop now|buy now"
-        r"|see (?:packages|pricing|plans|deal)|try it (?:free|now|for free))\b.{0,80}",
+        r"|see (?:packages|pricing|plans|deal)|try it (?:free|now|for free)|download now)\b.{0,80}",
         12,
         "",
     ),
