@@ -451,10 +451,12 @@ def teaser_cards(tree: etree._Element, url: str) -> list[etree._Element]:
     link in a heading (the post's title), that holds another link to the same page of the
     site (its image, a "Read more"), when it has at most CARD_WORDS words and shows a date (a
     ``<time>`` or a written date). Kept when at least two cards share a tag and class (a grid
-    or a list of posts). A listicle's items (schools, plants, venues) show no date; a byline's
-    avatar and name link an author page outside any heading; comments are no cards."""
+    or a list of posts), and then a card of that kind with no date goes with them (a
+    sponsored post's card shows a label instead). A listicle's items (schools, plants,
+    venues) show no date; a byline's avatar and name link an author page outside any
+    heading; comments are no cards."""
     page, host = _page_key(url, url), urlsplit(url).hostname
-    cards: dict[etree._Element, None] = {}
+    cards: dict[etree._Element, bool] = {}  # card -> dated
     titles = (a for h in tree.iter(_TITLE_TAGS) for a in h.iter("a"))  # 0.3 ms; an XPath 2
     for title in dict.fromkeys(titles):  # a heading in a heading: each link once
         href = _raw_target(title.get("href"))
@@ -465,11 +467,9 @@ def teaser_cards(tree: etree._Element, url: str) -> list[etree._Element]:
         if card is None or card in cards or _COMMENT.search(card.get("class") or ""):
             continue
         text = card.text_content()
-        if len(text.split()) <= CARD_WORDS and (
-            card.find(".//time") is not None or _CARD_DATE.search(text)
-        ):
-            cards[card] = None
-    kinds = Counter(_card_kind(c) for c in cards)
+        if len(text.split()) <= CARD_WORDS:
+            cards[card] = card.find(".//time") is not None or bool(_CARD_DATE.search(text))
+    kinds = Counter(_card_kind(c) for c, dated in cards.items() if dated)
     return _outermost([c for c in cards if kinds[_card_kind(c)] >= 2])
 
 

@@ -331,6 +331,27 @@ def test_dated_teaser_cards_of_other_posts_are_left_out() -> None:
     assert_left_out(teaser_cards, post_page(f"<div class='post-list'>{cards}</div>"), 2)
 
 
+def test_an_undated_card_among_dated_cards_of_its_kind_is_left_out() -> None:
+    """A sponsored post's card in the list of latest posts shows a label where the others show
+    a date; its kind (tag and class) is a dated card's, so it goes with them. Alone, an
+    undated card is no teaser (a listicle's items show no date)."""
+    dated = "".join(
+        f"<div class='post-item row'><a class='image' href='/blog/claim-{i}/'></a>"
+        f"<div class='copy'><span class='date'>Dec 1{i}, 2025</span><h3 class='title'>"
+        f"<a href='/blog/claim-{i}/'>Claim {i}</a></h3><p>Another post number {i}.</p></div>"
+        "</div>"
+        for i in range(2)
+    )
+    sponsored = (
+        "<div class='post-item row'><a class='image' href='/blog/partner/'></a>"
+        "<div class='copy'><h5>Sponsored Content</h5><h3 class='title'>"
+        f"<a href='/blog/partner/'>A partner's post</a></h3><p>{TEASER}.</p></div></div>"
+    )
+    html = post_page(f"<div class='post-list'>{dated}{sponsored}</div>")
+    assert_left_out(teaser_cards, html, 3)
+    assert teaser_cards(parse_html(post_page(f"<div>{sponsored}</div>")), POST_URL) == []
+
+
 def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
     """Cards of the site's other pages (a heading, a line, a link) after the article go; on a
     page made of such cards (a course catalogue) they are the article and stay."""
