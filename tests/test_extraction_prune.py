@@ -88,7 +88,7 @@ def test_disclosures_tooltips_and_author_boxes_are_pruned() -> None:
     assert named_parts(parse_html(whole)) == []
 
 
-def test_calls_to_action_promos_and_banners_are_pruned() -> None:
+def test_divi_calls_to_action_promo_bars_and_small_banners_are_pruned() -> None:
     """Boxes named as a call to action, a promo or a banner (Divi's "et_pb_cta_0", a shipping
     "promo-bar", a "borderedBanner" pitch) go; a layout wrapper with the token around the
     whole article ("above-cta"), a heading whose id is its slug and role="banner" (the page's
@@ -110,6 +110,68 @@ def test_calls_to_action_promos_and_banners_are_pruned() -> None:
     assert named_parts(parse_html(slug)) == []
     header = f"<html><body><div role='banner'><p>Food Example</p></div>{STORY}</body></html>"
     assert named_parts(parse_html(header)) == []
+
+
+def test_call_to_action_and_promotion_blocks_are_pruned() -> None:
+    """A block whose class names a call to action or a promotion ("inline-cta", "promo-bar")
+    or no content ("nocontent") is pruned; a wrapper named for its place above the call to
+    action ("above-cta") and a button link with a "cta" class inside the story stay."""
+    pitch = (
+        "<div class='container inline-cta'><p class='cta-content'>Thinking of selling your "
+        "bakery? Get a free, individually tailored valuation and readiness assessment from "
+        "our team of brokers today.</p><a href='/valuation/'>Get my valuation</a></div>"
+    )
+    promo = (
+        "<div class='promo-bar'><p>Score free shipping on qualifying orders of flour and "
+        "yeast, and see our shipping rates and timelines for more information.</p></div>"
+    )
+    sidebar = (
+        "<div class='nocontent sb-update'><p>Get better results with a skillfully applied "
+        "customer-first marketing strategy from the agency behind this magazine.</p></div>"
+    )
+    button = (
+        "<p>The bakers' guild lists every member bakery on its website, and readers can "
+        "<a class='cta-link' href='/guild/'>visit the guild</a> to find one near them.</p>"
+    )
+    html = page(f"<div class='above-cta'>{STORY}{button}</div>{pitch}{promo}{sidebar}")
+    text = extract(html, URL).text
+    assert "Part 7 of the story" in text
+    assert "visit the guild" in text
+    assert "Thinking of selling your bakery" not in text
+    assert "Score free shipping" not in text
+    assert "customer-first marketing strategy" not in text
+
+
+def test_embedded_posts_and_citation_lists_are_pruned_a_note_marker_stays() -> None:
+    """An embedded tweet (a "twitter-tweet" blockquote) and a list of citations (a block
+    named "citation-container", an ordered list named "…_citations") are pruned; an inline span named "citation-wrapper" around a
+    sentence's last word and its note number stays with the sentence."""
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>This is the ugliest but potentially the most "
+        "important loaf of bread I have baked this year, and I have baked many.</p>"
+        "&mdash; A Baker (@baker) <a href='https://twitter.com/baker/status/1'>May 1</a>"
+        "</blockquote>"
+    )
+    sources = (
+        "<div class='citation-container'><div class='citation-title'>Citations</div><ol>"
+        "<li>Bakers Guild. (April 23, 2025) Annual Report on the City's Bakeries 2024. "
+        "https://guild.example/reports/2024.pdf</li><li>City Statistics Office. (2025). "
+        "Small Food Businesses Data Book. https://stats.example/data-book-2024.pdf</li></ol></div>"
+        "<section><h2>Article Sources</h2><ol class='Footnotes_citations__x1'><li>Flour Mills "
+        "Association. “Milling Report 2025: Prices and Supply.” https://mills.example/report. "
+        "Accessed 4 Nov. 2025.</li></ol></section>"
+    )
+    marked = (
+        "<p>The city counts more bakeries every year, and the guild says most of them now "
+        "bake through the night to keep up with their <span class='citation-wrapper'>"
+        "customers.<span class='citation'>1</span></span></p>"
+    )
+    text = extract(page(STORY + marked + tweet + sources), URL).text
+    assert "Part 7 of the story" in text
+    assert "keep up with their customers." in text
+    assert "ugliest but potentially" not in text
+    assert "Annual Report on the City's Bakeries" not in text
+    assert "Milling Report 2025" not in text
 
 
 def test_pruned_parts_are_marked_only_during_the_runs() -> None:
