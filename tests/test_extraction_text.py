@@ -4,23 +4,27 @@ article parts in blocks whose class holds a boilerplate token."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import lxml.html
 
 from newscrawl.extraction import extract, make_options, parse_html
 from newscrawl.extraction_streamed import reveal_streamed
+from newscrawl.extraction_teasers import (
+    link_paragraphs,
+    teaser_cards,
+    teaser_excerpts,
+    teaser_lists,
+)
 from newscrawl.extraction_text import (
+    PROSE_WORDS,
     body_text,
     drop_repeated_runs,
-    link_paragraphs,
     prose_divs,
     quote_figures,
     rescue_sections,
     restore_headings,
-    teaser_cards,
-    teaser_excerpts,
-    teaser_lists,
     unwrap_lines,
 )
 
@@ -360,12 +364,16 @@ def test_a_list_of_teasers_is_left_out_but_a_hub_page_of_them_stays() -> None:
         f"<p>{TEASER} number {i}.</p></li>"
         for i in range(4)
     )
-    assert_left_out(teaser_lists, post_page(f"<ul class='cards'>{cards}</ul>"), 4)
+    assert_left_out(
+        partial(teaser_lists, prose_words=PROSE_WORDS),
+        post_page(f"<ul class='cards'>{cards}</ul>"),
+        4,
+    )
     hub = (
         "<html><body><main><h1>Learn</h1><p>Our courses, each written by an expert.</p>"
         f"<ul class='cards'>{cards}</ul></main></body></html>"
     )
-    assert teaser_lists(parse_html(hub), "https://law.example/learn/") == []
+    assert teaser_lists(parse_html(hub), "https://law.example/learn/", PROSE_WORDS) == []
 
 
 def test_a_directory_of_the_sites_pages_set_as_paragraphs_is_left_out() -> None:
