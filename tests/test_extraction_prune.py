@@ -144,8 +144,9 @@ def test_call_to_action_and_promotion_blocks_are_pruned() -> None:
 
 def test_embedded_posts_and_citation_lists_are_pruned_a_note_marker_stays() -> None:
     """An embedded tweet (a "twitter-tweet" blockquote) and a list of citations (a block
-    named "citation-container", an ordered list named "…_citations") are pruned; an inline span named "citation-wrapper" around a
-    sentence's last word and its note number stays with the sentence."""
+    named "citation-container", an ordered list named "…_citations") are pruned; an inline
+    span named "citation-wrapper" around a sentence's last word and its note number stays
+    with the sentence."""
     tweet = (
         "<blockquote class='twitter-tweet'><p>This is the ugliest but potentially the most "
         "important loaf of bread I have baked this year, and I have baked many.</p>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -251,20 +252,31 @@ def test_export_reads_the_shared_store(store: Store, tmp_path: Path) -> None:
     assert [r["id"] for r in select_records(store)] == ["x1", "x2"]
 
 
-def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
-    """The connection dies after the server committed but before it said so: the store asks
-    the server (txid_status) and counts the record once, instead of replaying the
-    transaction, reading its own insert, and refusing the write as a conflict."""
+@contextlib.contextmanager
+def commits_cut(pg_url: str) -> Iterator[tuple[PostgresStore, Any]]:
+    """A store reaching the server through a proxy that cuts connections at COMMITs (its
+    ``plan``: tests/servers.py CuttingProxy)."""
     from urllib.parse import urlsplit
+
+    from servers import CuttingProxy
 
     port = urlsplit(pg_url).port
     assert port is not None
-    from servers import CuttingProxy
-
     proxy = CuttingProxy(port, b"COMMIT")
     store = open_store(pg_url.replace(f":{port}/", f":{proxy.port}/"))
     try:
         assert isinstance(store, PostgresStore)
+        yield store, proxy
+    finally:
+        store.close()
+        proxy.close()
+
+
+def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
+    """The connection dies after the server committed but before it said so: the store asks
+    the server (txid_status) and counts the record once, instead of replaying the
+    transaction, reading its own insert, and refusing the write as a conflict."""
+    with commits_cut(pg_url) as (store, proxy):
         assert store.add_article(record("c0"), ["http://a.test/c0"])
         proxy.plan.append("after")
         assert store.add_article(record("c1"), ["http://a.test/c1"])
@@ -272,9 +284,6 @@ def test_a_commit_whose_reply_is_lost_is_not_replayed(pg_url: str) -> None:
         assert store.reconnects == 1
         assert store.count_articles() == 2
         assert store.add_article(record("c2"), ["http://a.test/c2"])
-    finally:
-        store.close()
-        proxy.close()
 
 
 def test_a_commit_lost_again_after_its_replay_asks_about_the_replay(pg_url: str) -> None:
@@ -282,21 +291,9 @@ def test_a_commit_lost_again_after_its_replay_asks_about_the_replay(pg_url: str)
     the replay's COMMIT takes but its reply is lost: the store asks about the replayed
     transaction, not the aborted first one, and counts the record once instead of replaying
     a second time and refusing the write as a conflict."""
-    from urllib.parse import urlsplit
-
-    port = urlsplit(pg_url).port
-    assert port is not None
-    from servers import CuttingProxy
-
-    proxy = CuttingProxy(port, b"COMMIT")
-    store = open_store(pg_url.replace(f":{port}/", f":{proxy.port}/"))
-    try:
-        assert isinstance(store, PostgresStore)
+    with commits_cut(pg_url) as (store, proxy):
         proxy.plan += ["before", "after"]
         assert store.add_article(record("c1"), ["http://a.test/c1"])
         assert not proxy.plan, "both COMMITs went through the proxy"
         assert store.reconnects == 2
         assert store.count_articles() == 1
-    finally:
-        store.close()
-        proxy.close()
