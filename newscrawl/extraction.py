@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import lxml.html
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import extract_author, extract_metadata, extract_title
+from trafilatura.metadata import extract_author, extract_title
 from trafilatura.settings import Extractor
 
 from newscrawl.authors import clean_authors
@@ -101,8 +101,9 @@ def extract(
     """Extract title, text, authors, dates and page metadata from ``html`` fetched at ``url``.
 
     ``thorough=False`` (the fast mode, ``NEWSCRAWL_EXTRACTION=fast``): one trafilatura run for
-    the body, htmldate's quick search alone for the date, and trafilatura's title and author
-    guesses only when the page's declarations and byline name no headline or no person.
+    the body instead of three (extraction_text.body_text). Both modes read the metadata the
+    same way: htmldate's quick search for the date, and trafilatura's title and author guesses
+    only when the page's declarations and byline name no headline or no person.
     ``guess_date=False``: a feed or sitemap gives the publication date, which beats any date
     guessed from the page's text, so htmldate's slow extensive search is skipped.
     Text, title and authors are repaired when the page carries mojibake (newscrawl.textfix);
@@ -121,23 +122,19 @@ def extract(
         text = body_text(tree, url, opts, thorough=thorough)
         if text is None:
             raise ExtractionError("no_text")
-        if thorough:
-            meta = extract_metadata(tree, default_url=url, date_config=_FAST_DATES)
-            doc_title, doc_author, doc_date = meta.title or "", meta.author, dated_day(meta.date)
-        else:  # htmldate only when the headline's date does not decide (pick_published)
-            doc_title, doc_author = "", None
-            doc_date = partial(_quick_date, tree, url)
-        title = pick_title(tree, page, article, doc_title, url)
+        title = pick_title(tree, page, article, "", url)
         sites = site_names(page, url)
-        authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
-        if not thorough and not title:  # trafilatura's guesses: the fast mode's fallbacks
+        authors = pick_authors(tree, article, page.meta_tags, None, sites)
+        doc_author = None
+        if not title:  # trafilatura's guesses only where the page's own sources give none
             title = pick_title(tree, page, article, extract_title(tree) or "", url)
-        if not thorough and not clean_authors(authors)[0]:
+        if not clean_authors(authors)[0]:
             doc_author = extract_author(tree)
             if doc_author:  # else the same sources again: the same answer
                 authors = pick_authors(tree, article, page.meta_tags, doc_author, sites)
         dated = _dated_object(article, objects)
-        published = pick_published(doc_date, dated, page.meta_tags, tree)
+        # htmldate's quick search only when the headline's date does not decide
+        published = pick_published(partial(_quick_date, tree, url), dated, page.meta_tags, tree)
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise ExtractionError("trafilatura_error", str(exc)) from exc
     if doc_author:

@@ -232,8 +232,8 @@ def _pick_title(tree: etree._Element, page: PageMeta, article: dict[str, Any], f
     keys = {_key(t) for t in titles}
     for h1 in h1s:  # the <h1> is the metadata title minus a suffix this page adds
         for t in titles:
-            rest = t[len(h1) :].strip()
-            if t.startswith(h1) and rest[:1] in _SEPARATORS:
+            rest = t[len(h1) :].strip()  # the <h1> may be set in capitals
+            if t[: len(h1)].casefold() == h1.casefold() and rest[:1] in _SEPARATORS:
                 # unless the rest is another metadata title: the <h1> names the blog
                 return rest[1:].strip() if _key(rest) in keys else h1
     best = _untruncated(titles)

@@ -52,10 +52,12 @@ def test_h1_with_a_subtitle_is_kept() -> None:
     assert extract(html, URL).title == "Pros and Cons of Tiny House Living: Why Live Small?"
 
 
-def test_h1_line_breaks_read_as_spaces() -> None:
+@pytest.mark.parametrize("thorough", [True, False])
+def test_h1_line_breaks_read_as_spaces(thorough: bool) -> None:
+    """The <h1> in capitals is the <title> without its site: case does not matter there."""
     html = page("<title>Weekend Coding Agent | Focus Labs</title>",
                 "<h1>WEEKEND<br>CODING<br><span>AGENT</span></h1>")  # fmt: skip
-    assert extract(html, URL).title == "WEEKEND CODING AGENT"
+    assert extract(html, URL, thorough=thorough).title == "WEEKEND CODING AGENT"
 
 
 def test_h1_naming_a_blog_is_not_the_headline() -> None:
