@@ -8,8 +8,8 @@ import re
 from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
-from trafilatura.xpaths import OVERALL_DISCARD_XPATH, REGEXP_NS
 
+from newscrawl import xpath_speedups
 from newscrawl.extraction_prune import PRUNE_MARK, named_parts
 from newscrawl.extraction_teasers import (
     TITLE_TAGS,
@@ -140,14 +140,8 @@ _DIV_ROLE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:\"\u201d)]$")
 
 
-def _on_one_element(path: str) -> etree.XPath:
-    """One of trafilatura's discard expressions (".//*[...]"), tested on one element."""
-    if not path.strip().startswith(".//*"):  # a trafilatura upgrade changed their form
-        raise ImportError(f"trafilatura's discard expression changed form: {path[:60]!r}")
-    return etree.XPath(path.replace(".//*", "self::*", 1), namespaces={"re": REGEXP_NS})
-
-
-_DISCARDED = [_on_one_element(x.path) for x in OVERALL_DISCARD_XPATH]
+xpath_speedups.install()
+_DISCARDED = xpath_speedups.element_tests("OVERALL_DISCARD_XPATH")
 _PRUNED = f"//*[@{PRUNE_MARK}]"  # trafilatura prunes these from its copy of the page
 # A passage printed twice (a page's responsive or hidden variants of a section, a tab and its
 # copy): two paragraphs or more in a row, 100 words together, repeating earlier ones in order.
