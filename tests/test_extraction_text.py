@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from newscrawl.extraction import extract, make_options, parse_html
 from newscrawl.extraction_streamed import reveal_streamed
@@ -25,6 +26,7 @@ from newscrawl.extraction_text import (
     quote_figures,
     rescue_sections,
     restore_headings,
+    text_words,
     unwrap_lines,
 )
 
@@ -477,3 +479,22 @@ def test_subheadings_the_runs_dropped_are_put_back_between_kept_paragraphs() -> 
         two,
         f"Paragraph three tells {three}",
     ]
+
+
+def test_text_words_counts_what_a_reader_sees_as_the_xpath_did() -> None:
+    """text_words walks the tree in Python; it counts the words of the text nodes XPath's
+    ``.//text()[not(ancestor::script or ancestor::style or ...)]`` finds, tails included."""
+    html = (
+        "<html><body>one <b>two three</b> four<script>var no = 1;</script> five"
+        "<!-- not a word --> six<noscript><p>no no</p></noscript><template>no</template>"
+        "<div><style>.no {}</style>seven <i>eight</i></div> nine</body></html>"
+    )
+    tree = parse_html(html)
+    words = etree.XPath(
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+        " or ancestor::template)]"
+    )
+    for element in tree.iter(etree.Element):
+        assert text_words(element) == sum(len(t.split()) for t in words(element)), element.tag
+    assert text_words(tree.find("body")) == 9
+    assert text_words(tree.find(".//noscript/p")) == 0  # under a noscript, however deep
