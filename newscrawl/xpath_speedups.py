@@ -112,12 +112,39 @@ def negate(clause: Clause) -> Clause:
     )
 
 
-def either(*clauses: Clause) -> Clause:
-    tests = tuple(clause.test for clause in clauses)
+def child_text(tag: str, value: str) -> Clause:
+    """``tag='value'``: a child element ``tag`` whose text is ``value``."""
     return Clause(
-        " or ".join(c.xpath for c in clauses),
-        lambda tag, attributes, el: any(t(tag, attributes, el) for t in tests),
-        any(c.structural for c in clauses),
+        f"{tag}='{value}'",
+        lambda _, attributes, el: any(
+            "".join(child.itertext()) == value
+            for child in el.iterchildren(tag)  # type: ignore[union-attr]
+        ),
+        structural=True,
+    )
+
+
+def either(*clauses: Clause) -> Clause:
+    """``a or b``. Where some terms read the element's children, the others' verdict is still
+    remembered per (tag, attributes)."""
+    xpath = " or ".join(c.xpath for c in clauses)
+    plain = tuple(c.test for c in clauses if not c.structural)
+    structural = tuple(c.test for c in clauses if c.structural)
+    if not structural:
+        return Clause(xpath, lambda tag, attributes, el: any(t(tag, attributes, el) for t in plain))
+
+    @lru_cache(maxsize=VERDICT_CACHE)
+    def verdict(tag: str, items: tuple[tuple[str, str], ...]) -> bool:
+        attributes = dict(items)
+        return any(t(tag, attributes, None) for t in plain)
+
+    return Clause(
+        xpath,
+        lambda tag, attributes, el: (
+            verdict(tag, tuple(attributes.items()))
+            or any(t(tag, attributes, el) for t in structural)
+        ),
+        structural=True,
     )
 
 
@@ -135,11 +162,13 @@ class Descendants:
         *predicates: Clause,
         any_tag: bool = True,
         position: str = "",
+        absolute: bool = False,
     ) -> None:
         self.tags = tags
         self.predicates = predicates
         self.any_tag = any_tag  # ".//*[self::a or self::b]" rather than ".//a"
         self.position = position
+        self.absolute = absolute  # "//": the whole document, its root element included
         plain = tuple(p.test for p in predicates if not p.structural)
         self._structural = tuple(p.test for p in predicates if p.structural)
 
@@ -166,18 +195,20 @@ class Descendants:
 
     @property
     def xpath(self) -> str:
+        axis = "//" if self.absolute else ".//"
         if not self.any_tag:
-            path = f".//{self.tags[0]}" + "".join(f"[{p.xpath}]" for p in self.predicates)
+            path = f"{axis}{self.tags[0]}" + "".join(f"[{p.xpath}]" for p in self.predicates)
         else:
             head = f"[{is_tag(*self.tags).xpath}]" if self.tags else ""
-            path = ".//*" + head + "".join(f"[{p.xpath}]" for p in self.predicates)
+            path = f"{axis}*" + head + "".join(f"[{p.xpath}]" for p in self.predicates)
         return {"first": f"({path})[1]", "child": f"{path}[1]"}.get(self.position, path)
 
     def __call__(self, tree: etree._Element) -> list[etree._Element]:
-        if self.tags:
-            candidates = tree.iterdescendants(*self.tags)
+        tags = self.tags or (etree.Element,)  # elements only, as "*"
+        if self.absolute:
+            candidates = tree.getroottree().getroot().iter(*tags)
         else:
-            candidates = tree.iterdescendants(etree.Element)  # elements only, as "*"
+            candidates = tree.iterdescendants(*tags)
         verdict, structural = self._verdict, self._structural
         found = (el for el in candidates if verdict(el.tag, tuple(el.items())))
         if structural:
@@ -212,7 +243,7 @@ class Union:
         found = {el: None for part in self.parts for el in part(tree)}
         if len(found) < 2:
             return list(found)
-        order = {el: i for i, el in enumerate(tree.iter()) if el in found}
+        order = {el: i for i, el in enumerate(tree.getroottree().getroot().iter()) if el in found}
         return sorted(found, key=order.__getitem__)
 
 
@@ -339,6 +370,77 @@ def _body(x: object) -> list[Descendants | Union]:
     ]
 
 
+def _authors() -> dict[str, list[Descendants | Union]]:
+    """AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS (trafilatura.metadata.extract_author)."""
+    return {
+        "AUTHOR_XPATHS": [
+            Union(
+                Descendants(
+                    ("a", "address", "div", "link", "p", "span", "strong"),
+                    either(
+                        equals("rel", "author"),
+                        equals("id", "author"),
+                        equals("class", "author"),
+                        equals("itemprop", "author name"),
+                        child_text("rel", "me"),
+                        equals("data-testid", "AuthorCard"),
+                        equals("data-testid", "AuthorURL"),
+                        regex(_CLASS, "author-?name|AuthorName|authorName"),
+                    ),
+                    absolute=True,
+                ),
+                Descendants(("author",), any_tag=False, absolute=True),
+            ),
+            Descendants(
+                ("a", "div", "h3", "h4", "p", "span"),
+                either(
+                    *(equals("class", c) for c in ("byline", "username", "byl", "BBL")),
+                    contains("itemprop", "author"),
+                    regex(_ID, "author|zuozhe|bianji|xiaobian"),
+                    regex(
+                        _CLASS,
+                        "author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by"
+                        "|journalist-name",
+                    ),
+                ),
+                absolute=True,
+            ),
+            Descendants(
+                (),
+                either(
+                    contains("data-component", "Byline"),
+                    contains("itemprop", "author"),
+                    regex(_ID, "[Aa]uthor"),
+                    regex(_CLASS, "[Aa]uthor|screenname|writer|[Bb]yline"),
+                ),
+                absolute=True,
+            ),
+        ],
+        "AUTHOR_DISCARD_XPATHS": [
+            Descendants(
+                ("a", "div", "section", "span"),
+                either(
+                    *(equals(n, v) for n, v in (("id", "comments"), ("class", "comments"))),
+                    equals("class", "title"),
+                    equals("class", "date"),
+                    regex(_ID, "^comments|comment-?list|ProductReviews"),
+                    regex(
+                        _CLASS,
+                        "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote"
+                        "|embedly-instagram|article-(?:share|support)|print|category|meta-date"
+                        "|meta-reviewer",
+                    ),
+                    contains("data-component", "Figure"),
+                ),
+            ),
+            Union(
+                Descendants(("time",), any_tag=False, absolute=True),
+                Descendants(("figure",), any_tag=False, absolute=True),
+            ),
+        ],
+    }
+
+
 def replacements(x: object = trafilatura.xpaths) -> dict[str, list[Descendants | Union]]:
     """Our expression for each of trafilatura's hot lists, by the list's name."""
     return {
@@ -386,6 +488,7 @@ def replacements(x: object = trafilatura.xpaths) -> dict[str, list[Descendants |
                 ),
             ),
         ],
+        **_authors(),
         "BODY_XPATH": _body(x),
         "DISCARD_IMAGE_ELEMENTS": [
             Descendants(_BLOCKS, either(contains("id", "caption"), contains("class", "caption"))),

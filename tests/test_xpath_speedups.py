@@ -19,6 +19,8 @@ assert extraction_text  # importing it installs our expressions
 TESTS = Path(__file__).parent
 PAGES = sorted([*TESTS.glob("golden/*/*.html"), *TESTS.glob("fakeweb/sites/*/**/*.html")])
 HOT = {
+    "AUTHOR_XPATHS",
+    "AUTHOR_DISCARD_XPATHS",
     "BODY_XPATH",
     "RAW_TREE_PRUNE_XPATH",
     "REMOVE_COMMENTS_XPATH",
@@ -32,7 +34,7 @@ HOT = {
 # "@id|@class" reads the first in source order), capitals that translate() folds, tokens at
 # the start and inside, converted tags (list, item), comment lists, appended articles with
 # and without a headline.
-EDGES = """<html><body>
+EDGES = """<html><head><link rel="author" href="/me"></head><body>
 <div id="share-top" class="content">a</div><div class="content" id="share-top">b</div>
 <div class="cookie-bar">c</div><div id="x" class="cookie">d</div><div class="x" id="cookie">e</div>
 <span role="Navigation">f</span><p role="banner">g</p><section data-lp-replacement-content="">h</section>
@@ -58,6 +60,9 @@ EDGES = """<html><body>
 <article><p>31</p></article><section class="Story-Content">32</section><div class="FullText">33</div>
 <div id="content">34</div><div id="Main-Content">35</div><div class="Page-Content">36</div>
 <div class="mainColumn">37</div><main>38</main><section role="main-area">39</section>
+<a rel="author">40</a><span class="authorName">41</span><author>42</author><div><rel>me</rel></div>
+<p class="byline">43</p><h4 id="xiaobian">44</h4><b data-component="Byline">45</b><i class="writer">46</i>
+<div class="comments">47</div><span class="meta-date">48</span><time>49</time><figure>50</figure>
 </body></html>"""
 # BODY_XPATH's last expression is a union: what it finds must come in document order.
 MAIN_FIRST = (
@@ -74,7 +79,7 @@ def _trees(html: str | bytes) -> list[etree._Element]:
     raw = parse_html(html)
     options = make_options()
     converted = convert_tags(tree_cleaning(copy.deepcopy(raw), options), options)
-    return [raw, converted]
+    return [raw, converted, raw.find(".//body")]  # "//" reads the whole document from there
 
 
 def test_every_hot_expression_is_ours_with_the_pinned_trafilatura() -> None:
@@ -98,7 +103,7 @@ def test_our_expressions_find_what_trafilaturas_find(source: str) -> None:
 
 
 def test_the_edge_page_exercises_every_expression() -> None:
-    raw, converted = _trees(EDGES)
+    raw, converted, _ = _trees(EDGES)
     for name, (theirs, _) in xpath_speedups.INSTALLED.items():
         for their in theirs:
             assert their(raw) or their(converted), (name, their.path)
