@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -534,6 +535,19 @@ def install_into(
         installed[name] = (list(theirs), ours)
         theirs[:] = ours
     return list(installed)
+
+
+@contextmanager
+def trafilaturas_own() -> Iterator[None]:
+    """trafilatura's own expressions back in its lists for a while (a baseline to compare
+    with, in the same process), ours again after."""
+    for name, (theirs, _) in INSTALLED.items():
+        getattr(trafilatura.xpaths, name)[:] = theirs
+    try:
+        yield
+    finally:
+        for name, (_, ours) in INSTALLED.items():
+            getattr(trafilatura.xpaths, name)[:] = ours
 
 
 def element_tests(name: str) -> list[Test]:

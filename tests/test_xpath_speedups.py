@@ -145,3 +145,11 @@ def test_whitespace_inside_a_literal_is_part_of_the_expression() -> None:
     assert xpath_speedups.normalised("contains(@class, 'ad')") != (
         xpath_speedups.normalised("contains(@class, ' ad ')")
     )
+
+
+def test_trafilaturas_own_expressions_come_back_for_a_baseline_and_go_again() -> None:
+    with xpath_speedups.trafilaturas_own():
+        assert all(isinstance(x, etree.XPath) for x in trafilatura.xpaths.OVERALL_DISCARD_XPATH)
+    assert all(
+        isinstance(x, xpath_speedups.Descendants) for x in trafilatura.xpaths.OVERALL_DISCARD_XPATH
+    )

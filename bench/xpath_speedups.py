@@ -1,0 +1,125 @@
+"""newscrawl.xpath_speedups against trafilatura's own XPath expressions, on the WCXB pages.
+
+    .venv/bin/python bench/xpath_speedups.py --check        # the same elements, every call
+    .venv/bin/python bench/xpath_speedups.py --step 6       # CPU time, page by page
+
+``--check`` runs our page analysis (both modes) on every page with each of our expressions
+evaluated next to trafilatura's own, and counts the calls whose elements (or their order)
+differ: it exits 1 if any does. The timing runs ``analyze_page`` + ``clean`` on every STEP-th
+page with trafilatura's expressions and with ours, alternating page by page (so the machine's
+load falls on both), three rounds, the first not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import gzip
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import trafilatura.xpaths  # noqa: E402
+
+from newscrawl import xpath_speedups  # noqa: E402
+from newscrawl.analysis import analyze_page  # noqa: E402
+from newscrawl.cleaning import clean  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "evaldata" / "wcxb-dev-articles" / "dev"
+
+
+def pages(step: int) -> list[tuple[bytes, str]]:
+    out = []
+    for path in sorted(glob.glob(str(DATA / "html" / "*.html.gz")))[::step]:
+        truth = json.loads((DATA / "ground-truth" / f"{Path(path).name[:4]}.json").read_text())
+        out.append(
+            (gzip.decompress(Path(path).read_bytes()), truth.get("url") or "https://x.test/")
+        )
+    return out
+
+
+def analyse(body: bytes, url: str, thorough: bool) -> None:
+    analysis = analyze_page(body, "utf-8", url, 50, thorough=thorough)
+    if analysis.extraction:
+        clean(analysis.extraction.text, title=analysis.extraction.title)
+
+
+class Shadow:
+    """One of our expressions, evaluated next to trafilatura's own on every call."""
+
+    def __init__(self, name: str, theirs: Any, ours: Any, calls: Counter, wrong: Counter) -> None:
+        self.name, self.theirs, self.ours, self.calls, self.wrong = name, theirs, ours, calls, wrong
+        self.path = ours.path
+
+    def __call__(self, tree: Any) -> list[Any]:
+        expected, found = self.theirs(tree), self.ours(tree)
+        self.calls[self.name] += 1
+        if len(expected) != len(found) or any(
+            a is not b for a, b in zip(expected, found, strict=True)
+        ):
+            self.wrong[self.name] += 1
+        return found
+
+
+def check(docs: list[tuple[bytes, str]]) -> int:
+    calls: Counter = Counter()
+    wrong: Counter = Counter()
+    for name, (theirs, ours) in xpath_speedups.INSTALLED.items():
+        getattr(trafilatura.xpaths, name)[:] = [
+            Shadow(name, t, o, calls, wrong) for t, o in zip(theirs, ours, strict=True)
+        ]
+    for thorough in (True, False):
+        for body, url in docs:
+            analyse(body, url, thorough)
+    for name in sorted(calls):
+        print(f"{name}: {calls[name]} calls, {wrong[name]} with other elements")
+    print(
+        f"{len(docs)} pages, both modes: {sum(calls.values())} calls, {sum(wrong.values())} differ"
+    )
+    return 1 if wrong else 0
+
+
+def timing(docs: list[tuple[bytes, str]]) -> None:
+    for thorough in (True, False):
+        spent = {False: 0.0, True: 0.0}  # ours?
+        for rnd in range(3):
+            for i, (body, url) in enumerate(docs):
+                for ours in (False, True) if (i + rnd) % 2 else (True, False):
+                    start = time.process_time()
+                    if ours:
+                        analyse(body, url, thorough)
+                    else:
+                        with xpath_speedups.trafilaturas_own():
+                            analyse(body, url, thorough)
+                    if rnd:
+                        spent[ours] += time.process_time() - start
+        n = 2 * len(docs)
+        print(
+            f"{'thorough' if thorough else 'fast'}: trafilatura's {1000 * spent[False] / n:.1f}"
+            f" ms a page, ours {1000 * spent[True] / n:.1f} ms ({spent[True] / spent[False]:.2f}x)"
+        )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="compare elements on every call")
+    ap.add_argument("--step", type=int, default=1, help="every STEP-th page (default: all)")
+    args = ap.parse_args()
+    if not xpath_speedups.install():
+        print("no expression installed (trafilatura changed them all)")
+        return 1
+    docs = pages(args.step)
+    if args.check:
+        return check(docs)
+    timing(docs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
