@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import trafilatura.xpaths
 from lxml import etree
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 Attributes = dict[str, str]
 Test = Callable[[etree._Element], bool]
-VERDICT_CACHE = 4096  # (tag, attributes) verdicts an expression remembers
+VERDICT_CACHE = 1024  # (tag, read attributes) verdicts an expression remembers
 
 
 def _first(attributes: Attributes, names: tuple[str, ...]) -> str:
@@ -38,6 +39,20 @@ def _first(attributes: Attributes, names: tuple[str, ...]) -> str:
 
 def _attrs(names: tuple[str, ...]) -> str:
     return "|".join(f"@{name}" for name in names)
+
+
+READ: set[str] = set()
+"""Every attribute a clause reads: a verdict is remembered per the element's tag and these
+attributes only (not its href, src or data blobs), which keeps the remembered keys small."""
+
+
+def _reads(*names: str) -> None:
+    READ.update(names)
+
+
+def _key(items: Any) -> tuple[tuple[str, str], ...]:
+    """The attributes of ``items`` (name, value pairs in source order) a clause reads."""
+    return tuple([item for item in items if item[0] in READ])
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,7 @@ def regex(names: tuple[str, ...], pattern: str, flags: str = "") -> Clause:
     """``re:test(@a|@b, 'pattern')`` or ``re:test(@a, 'pattern', 'i')``: lxml's EXSLT test is
     Python's ``re.search`` ("i": ignoring case)."""
     search = re.compile(pattern, re.IGNORECASE if "i" in flags else 0).search
+    _reads(*names)
     return Clause(
         f"re:test({_attrs(names)}, '{pattern}'" + (f", '{flags}')" if flags else ")"),
         lambda tag, attributes, el: search(_first(attributes, names)) is not None,
@@ -62,6 +78,7 @@ def regex(names: tuple[str, ...], pattern: str, flags: str = "") -> Clause:
 
 def contains(name: str, part: str, fold: tuple[str, str] | None = None) -> Clause:
     """``contains(@name, 'part')``, or ``contains(translate(@name, 'N', 'n'), 'part')``."""
+    _reads(name)
     if fold is None:
         return Clause(
             f"contains(@{name}, '{part}')",
@@ -76,6 +93,7 @@ def contains(name: str, part: str, fold: tuple[str, str] | None = None) -> Claus
 
 
 def starts_with(names: tuple[str, ...], prefix: str) -> Clause:
+    _reads(*names)
     return Clause(
         f"starts-with({_attrs(names)}, '{prefix}')",
         lambda tag, attributes, el: _first(attributes, names).startswith(prefix),
@@ -83,10 +101,12 @@ def starts_with(names: tuple[str, ...], prefix: str) -> Clause:
 
 
 def equals(name: str, value: str) -> Clause:
+    _reads(name)
     return Clause(f"@{name}='{value}'", lambda tag, attributes, el: attributes.get(name) == value)
 
 
 def has(name: str) -> Clause:
+    _reads(name)
     return Clause(f"@{name}", lambda tag, attributes, el: name in attributes)
 
 
@@ -142,7 +162,7 @@ def either(*clauses: Clause) -> Clause:
     return Clause(
         xpath,
         lambda tag, attributes, el: (
-            verdict(tag, tuple(attributes.items()))
+            verdict(tag, _key(attributes.items()))
             or any(t(tag, attributes, el) for t in structural)
         ),
         structural=True,
@@ -185,8 +205,8 @@ class Descendants:
         tag = element.tag
         if self.tags and tag not in self.tags:
             return False
-        items = tuple(element.items())
-        if not self._verdict(tag, items):
+        items = element.items()
+        if not self._verdict(tag, _key(items)):
             return False
         return all(t(tag, dict(items), element) for t in self._structural)
 
@@ -211,7 +231,7 @@ class Descendants:
         else:
             candidates = tree.iterdescendants(*tags)
         verdict, structural = self._verdict, self._structural
-        found = (el for el in candidates if verdict(el.tag, tuple(el.items())))
+        found = (el for el in candidates if verdict(el.tag, _key(el.items())))
         if structural:
             found = (el for el in found if all(t(el.tag, dict(el.items()), el) for t in structural))
         if self.position == "first":
