@@ -1,12 +1,12 @@
-"""trafilatura's discard expressions, evaluated in Python: the same elements in the same order.
+"""trafilatura's hot XPath expressions, evaluated in Python: the same elements, same order.
 
-trafilatura evaluates its discard expressions (``trafilatura.xpaths``) on whole pages, up to
-nine times a page in the default mode. libxml2 spends most of that time calling back into
-Python for each EXSLT ``re:test`` on each element; walking the tree once and reading two
-attributes is several times faster. Each expression here is written once, as clauses that
-both render its XPath text and test an element, and it replaces trafilatura's own only where
-the rendered text is trafilatura's, whitespace aside (``install``): a trafilatura upgrade
-that changes an expression keeps its own XPath for it.
+trafilatura evaluates its discard, body and author expressions (``trafilatura.xpaths``) on
+whole pages, up to nine times a page in the default mode. libxml2 spends most of that time
+calling back into Python for each EXSLT ``re:test`` on each element; walking the tree once
+and reading two attributes is several times faster. Each expression here is written once,
+as clauses that both render its XPath text and test an element, and it replaces
+trafilatura's own only where the rendered text is trafilatura's, whitespace aside
+(``install``): a trafilatura upgrade that changes an expression keeps its own XPath for it.
 """
 
 from __future__ import annotations
@@ -145,20 +145,29 @@ def child_text(tag: str, value: str) -> Clause:
     )
 
 
+def _remembered(
+    tests: tuple[Callable[..., bool], ...], combine: Callable[[Any], bool]
+) -> Callable[[str, tuple[tuple[str, str], ...]], bool]:
+    """``combine`` (any or all) of ``tests`` on a tag and its read attributes (_key),
+    remembered for the last VERDICT_CACHE of them."""
+
+    @lru_cache(maxsize=VERDICT_CACHE)
+    def verdict(tag: str, items: tuple[tuple[str, str], ...]) -> bool:
+        attributes = dict(items)
+        return combine(t(tag, attributes, None) for t in tests)
+
+    return verdict
+
+
 def either(*clauses: Clause) -> Clause:
     """``a or b``. Where some terms read the element's children, the others' verdict is still
-    remembered per (tag, attributes)."""
+    remembered per tag and read attributes."""
     xpath = " or ".join(c.xpath for c in clauses)
     plain = tuple(c.test for c in clauses if not c.structural)
     structural = tuple(c.test for c in clauses if c.structural)
     if not structural:
         return Clause(xpath, lambda tag, attributes, el: any(t(tag, attributes, el) for t in plain))
-
-    @lru_cache(maxsize=VERDICT_CACHE)
-    def verdict(tag: str, items: tuple[tuple[str, str], ...]) -> bool:
-        attributes = dict(items)
-        return any(t(tag, attributes, None) for t in plain)
-
+    verdict = _remembered(plain, any)
     return Clause(
         xpath,
         lambda tag, attributes, el: (
@@ -174,8 +183,8 @@ class Descendants:
     tree -> the matching descendants in document order. ``position``: "first" for
     ``(...)[1]``, the first match of all; "child" for ``...[1]``, each first match among its
     siblings. Pages repeat their elements' tags and attributes, and the runs test each page
-    several times: the verdict of the predicates that read only those is remembered per
-    (tag, attributes), VERDICT_CACHE of them."""
+    several times: the verdict of the predicates that read only those is remembered per tag
+    and read attributes (_key), VERDICT_CACHE of them."""
 
     def __init__(
         self,
@@ -192,13 +201,7 @@ class Descendants:
         self.absolute = absolute  # "//": the whole document, its root element included
         plain = tuple(p.test for p in predicates if not p.structural)
         self._structural = tuple(p.test for p in predicates if p.structural)
-
-        @lru_cache(maxsize=VERDICT_CACHE)
-        def verdict(tag: str, items: tuple[tuple[str, str], ...]) -> bool:
-            attributes = dict(items)
-            return all(t(tag, attributes, None) for t in plain)
-
-        self._verdict = verdict
+        self._verdict = _remembered(plain, all)
 
     def matches(self, element: etree._Element) -> bool:
         """The expression's test of one element (its tag and its predicates)."""
