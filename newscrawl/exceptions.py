@@ -1,8 +1,10 @@
-"""Errors of newscrawl: start-up errors (one-line messages) and per-item drops, one per reason."""
+"""Start-up errors of newscrawl, each with a one-line message.
+
+Scrapy-free, so the worker processes that import it do not load Scrapy; the per-item drop
+reasons (``DropItem`` subclasses) are in ``newscrawl.drops``.
+"""
 
 from __future__ import annotations
-
-from scrapy.exceptions import DropItem
 
 
 class NewscrawlError(Exception):
@@ -19,19 +21,3 @@ class SourcesError(NewscrawlError):
 
 class StoreError(NewscrawlError):
     """The article store cannot be opened or used."""
-
-
-class NotAnArticle(DropItem):
-    """The page is a hub, tag, author, search page or otherwise not an article."""
-
-
-class ExtractionFailed(DropItem):
-    """trafilatura found no usable body text."""
-
-
-class LanguageNotWanted(DropItem):
-    """The article's language is not in the source's ``languages`` list."""
-
-
-class DuplicateArticle(DropItem):
-    """An exact or near duplicate (or the same URL) of an article already stored."""

@@ -8,9 +8,13 @@ pickling, same semantics), which is also what tests of single stages use.
 Workers fork from a bare forkserver and import what their work needs on first use (a
 forkserver preloading trafilatura, langdetect and numpy was measured: copy-on-write sharing
 does not survive reference counting, the tree grew by the forkserver's own 47 MB PSS and the
-workers shrank by less). Workers ignore SIGINT and SIGTERM: a Ctrl-C reaches the whole
-process group, and the crawl's graceful shutdown needs its workers alive to finish the items
-in flight; the pool is closed when the engine stops.
+workers shrank by less). Neither the forkserver nor a worker runs the crawl's main script,
+which multiprocessing does by default: the ``scrapy`` command's script imports all of Scrapy
+and Twisted (about 23 MB a worker that page work never uses), and a user's own script
+without a ``__main__`` guard would start a crawl in each worker; what the workers run must
+come from an importable module. Workers ignore SIGINT and SIGTERM: a Ctrl-C reaches the
+whole process group, and the crawl's graceful shutdown needs its workers alive to finish the
+items in flight; the pool is closed when the engine stops.
 
 Work on items already in the pipeline goes first: ``run_page`` (a fresh page's analysis, the
 spider's call) waits behind ``run`` (cleaning, language, fingerprints of items in flight),
@@ -28,12 +32,14 @@ import asyncio
 import heapq
 import itertools
 import logging
-import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from multiprocessing.context import ForkServerContext, ForkServerProcess
 from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
@@ -58,6 +64,33 @@ def _ignore_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """While a worker starts, ``__main__`` names no script: multiprocessing then sends the
+    child no main path to import (a module run with ``-m`` is not re-run either)."""
+    main = sys.modules["__main__"]
+    path = main.__dict__.pop("__file__", None)
+    try:
+        yield
+    finally:
+        if path is not None:
+            main.__file__ = path
+
+
+class _LeanProcess(ForkServerProcess):
+    """A forkserver worker process that does not import the parent's main script."""
+
+    def start(self) -> None:
+        with _main_script_hidden():
+            super().start()
+
+
+class _LeanForkServerContext(ForkServerContext):
+    """The forkserver start method, with workers that do not import the main script."""
+
+    Process = _LeanProcess  # type: ignore[assignment]
+
+
 class WorkerPool:
     """Runs page work in ``size`` processes (``size == 1``: inline, in the calling thread)."""
 
@@ -70,9 +103,10 @@ class WorkerPool:
         self._order = itertools.count()
         if self.size > 1:
             # forkserver: children never inherit the reactor, its threads or open sockets.
-            context = multiprocessing.get_context("forkserver")
             self._executor = ProcessPoolExecutor(
-                max_workers=self.size, mp_context=context, initializer=_ignore_signals
+                max_workers=self.size,
+                mp_context=_LeanForkServerContext(),
+                initializer=_ignore_signals,
             )
             logger.info("Page work runs in %d worker processes", self.size)
 

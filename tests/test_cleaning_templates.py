@@ -10,7 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from newscrawl.cleaning import LineKind
 from newscrawl.cleaning.templates import TemplateMemory
-from newscrawl.exceptions import ExtractionFailed
+from newscrawl.drops import ExtractionFailed
 from newscrawl.items import ArticleRecord
 from newscrawl.pipelines.cleaning import CLEANING_EMPTY, TEMPLATES_LEARNED, CleaningPipeline
 from newscrawl.store import Store, open_store

@@ -12,7 +12,7 @@ from scrapy.utils.test import get_crawler
 
 from newscrawl import stats
 from newscrawl.dedup.fingerprints import content_hash
-from newscrawl.exceptions import DuplicateArticle
+from newscrawl.drops import DuplicateArticle
 from newscrawl.items import ArticleRecord, Attribution
 from newscrawl.pipelines.dedup import DedupPipeline
 from newscrawl.pipelines.store import StorePipeline

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.exceptions import DuplicateArticle
+from newscrawl.drops import DuplicateArticle
 from newscrawl.operations.counts import RunSummary, SourceCounts
 from newscrawl.operations.health import check_source
 from newscrawl.operations.recorder import duplicate_kind, merge_source_stats

@@ -129,3 +129,52 @@ def test_a_cancelled_waiter_gives_its_turn_away(pool: WorkerPool) -> None:
 
     assert asyncio.run(scenario()) == ["busy"] * 4 + ["after"]
     assert pool._busy == 0
+
+
+def page_work_then_heavy_modules() -> list[str]:
+    """Every kind of call the crawl sends a worker, then the crawl-side modules it holds."""
+    import sys
+
+    from newscrawl.analysis import analyze_page
+    from newscrawl.cleaning.templates import clean_and_read
+    from newscrawl.dedup.fingerprints import fingerprint
+    from newscrawl.language import detect_language
+
+    body = "<html><body><article><h1>A title</h1>" + "<p>Words of a story here.</p>" * 40
+    analysis = analyze_page(
+        f"{body}</article></body></html>".encode(), "utf-8", "http://a.test/x", 5
+    )
+    assert analysis.extraction is not None
+    result, _ = clean_and_read(analysis.extraction.text, analysis.extraction.title, [], 30)
+    detect_language(result.text)
+    fingerprint(result.text, 16)
+    return sorted(m for m in ("scrapy", "twisted", "sqlite3") if m in sys.modules)
+
+
+MAIN_SCRIPT = """
+import asyncio, json, sys
+sys.path.insert(0, {root!r})
+from scrapy.cmdline import execute  # what the `scrapy` command's own script imports
+from newscrawl.workers import WorkerPool
+from tests.test_workers import page_work_then_heavy_modules
+
+print("crawl started")  # a script without a __main__ guard: workers must not run this again
+pool = WorkerPool(2)
+try:
+    print(json.dumps(asyncio.run(pool.run(page_work_then_heavy_modules))))
+finally:
+    pool.close()
+"""
+
+
+def test_workers_load_neither_scrapy_nor_the_main_script(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "crawl_script.py"
+    script.write_text(MAIN_SCRIPT.format(root=str(Path(__file__).resolve().parent.parent)))
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.splitlines() == ["crawl started", "[]"], done.stderr

@@ -24,9 +24,14 @@ import hashlib
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from newscrawl.cleaning.cleaner import clean
+from newscrawl.cleaning.model import CleanResult
 from newscrawl.cleaning.normalize import line_hash, line_key, split_paragraphs, word_count
-from newscrawl.store import Store
+
+if TYPE_CHECKING:
+    from newscrawl.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +67,15 @@ def read_page_lines(text: str, max_words: int) -> PageLines:
     keys = [line_key(p) for p, words in counts if words > max_words] or [line_key(text)]
     signature = min(hashlib.sha1(k.encode("utf-8")).hexdigest()[:20] for k in keys)
     return PageLines(signature, tuple(short.items()))
+
+
+def clean_and_read(
+    text: str, title: str, template_lines: list[str], max_words: int
+) -> tuple[CleanResult, PageLines]:
+    """The rules on one page, and what template learning needs of the result: one call to
+    a worker process (which imports neither Scrapy nor the store)."""
+    result = clean(text, title=title, template_lines=template_lines)
+    return result, read_page_lines(result.text, max_words)
 
 
 class TemplateMemory:

@@ -29,7 +29,7 @@ from scrapy.utils.log import LogCounterHandler
 from newscrawl import stats
 from newscrawl.config import NewscrawlConfig, redact_url_credentials
 from newscrawl.crawlstate import crawler_config, crawler_store
-from newscrawl.exceptions import DuplicateArticle, ExtractionFailed, NotAnArticle
+from newscrawl.drops import DuplicateArticle, ExtractionFailed, NotAnArticle
 from newscrawl.operations import health
 from newscrawl.operations.counts import DUPLICATE_KINDS, RunSummary, median
 from newscrawl.operations.lock import RunLock, acquire_run_lock

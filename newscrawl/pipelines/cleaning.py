@@ -13,10 +13,9 @@ import logging
 from typing import Any
 
 from newscrawl import stats
-from newscrawl.cleaning import CleanResult, clean
-from newscrawl.cleaning.templates import PageLines, TemplateMemory, read_page_lines
+from newscrawl.cleaning.templates import TemplateMemory, clean_and_read
 from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
-from newscrawl.exceptions import ExtractionFailed
+from newscrawl.drops import ExtractionFailed
 from newscrawl.items import ArticleRecord
 from newscrawl.store import Store
 from newscrawl.workers import WorkerPool
@@ -25,15 +24,6 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES_LEARNED = f"{stats.PREFIX}/cleaning/templates_learned"
 CLEANING_EMPTY = f"{stats.PREFIX}/cleaning/empty"
-
-
-def clean_and_read(
-    text: str, title: str, template_lines: list[str], max_words: int
-) -> tuple[CleanResult, PageLines]:
-    """The rules on one page, and what template learning needs of the result: one call to
-    a worker process."""
-    result = clean(text, title=title, template_lines=template_lines)
-    return result, read_page_lines(result.text, max_words)
 
 
 class CleaningPipeline:

@@ -14,7 +14,7 @@ from newscrawl import stats
 from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
 from newscrawl.dedup.fingerprints import fingerprint
 from newscrawl.dedup.index import URL, NearDupIndex
-from newscrawl.exceptions import DuplicateArticle
+from newscrawl.drops import DuplicateArticle
 from newscrawl.items import ArticleRecord
 from newscrawl.pipelines.store import record_urls
 from newscrawl.store import Store

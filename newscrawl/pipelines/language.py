@@ -9,7 +9,7 @@ from typing import Any
 
 from newscrawl import stats
 from newscrawl.crawlstate import crawler_pool
-from newscrawl.exceptions import LanguageNotWanted
+from newscrawl.drops import LanguageNotWanted
 from newscrawl.items import ArticleRecord
 from newscrawl.language import UNDETERMINED, detect_language
 from newscrawl.workers import WorkerPool
