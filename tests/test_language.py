@@ -37,3 +37,35 @@ def test_same_answer_in_another_process() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == repr(here)
     assert all(detect_language(mixed) == here for _ in range(5))
+
+
+def test_sparse_profiles_give_langdetects_own_probabilities() -> None:
+    """Every language's own n-grams, and mixed text: the same winner, the same floats."""
+    import json
+    import random
+    from pathlib import Path
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from newscrawl.language import SEED, _factory
+
+    stock = DetectorFactory()
+    stock.load_profile(PROFILES_DIRECTORY)
+    stock.set_seed(SEED)
+    rng = random.Random(7)
+    texts = [*SAMPLES.values(), "Hello world. Bonjour le monde. Hallo Welt. " * 3]
+    for profile in sorted(Path(PROFILES_DIRECTORY).iterdir()):
+        grams = [g for g in json.loads(profile.read_text("utf-8"))["freq"] if g.strip()]
+        texts.append(" ".join(rng.sample(grams, 120)))
+    assert len(texts) == 6 + 55
+
+    def probabilities(factory: DetectorFactory, text: str) -> list[tuple[str, float]]:
+        """Every language's probability, not only the winners': a float off by one bit shows."""
+        detector = factory.create()
+        detector.append(text)
+        winner = detector.get_probabilities()[0].lang
+        return [(winner, 1.0), *zip(detector.langlist, detector.langprob, strict=True)]
+
+    answers = [(probabilities(stock, t), probabilities(_factory(), t)) for t in texts]
+    assert all(theirs == ours for theirs, ours in answers)
+    assert len({theirs[0][0] for theirs, _ in answers}) > 40  # most languages won somewhere
