@@ -40,7 +40,7 @@ def test_same_answer_in_another_process() -> None:
 
 
 def test_sparse_profiles_give_langdetects_own_probabilities() -> None:
-    """Every language's own n-grams, and mixed text: the same winner, the same floats."""
+    """Every language's own n-grams, and mixed text: the same n-grams, winner and floats."""
     import json
     import random
     from pathlib import Path
@@ -53,11 +53,16 @@ def test_sparse_profiles_give_langdetects_own_probabilities() -> None:
     stock.load_profile(PROFILES_DIRECTORY)
     stock.set_seed(SEED)
     rng = random.Random(7)
-    texts = [*SAMPLES.values(), "Hello world. Bonjour le monde. Hallo Welt. " * 3]
+    texts = [
+        *SAMPLES.values(),
+        "Hello world. Bonjour le monde. Hallo Welt. " * 3,
+        "NASA and the UN said: the EU's  ECB, in Frankfurt, 2024 (see https://x.test/a).",
+        "東京で会議が開かれた。서울에서 회의가 열렸다. Hà Nội tổ chức hội nghị. Αθήνα.",
+    ]
     for profile in sorted(Path(PROFILES_DIRECTORY).iterdir()):
         grams = [g for g in json.loads(profile.read_text("utf-8"))["freq"] if g.strip()]
         texts.append(" ".join(rng.sample(grams, 120)))
-    assert len(texts) == 6 + 55
+    assert len(texts) == 8 + 55
 
     def probabilities(factory: DetectorFactory, text: str) -> list[tuple[str, float]]:
         """Every language's probability, not only the winners': a float off by one bit shows."""
@@ -66,6 +71,13 @@ def test_sparse_profiles_give_langdetects_own_probabilities() -> None:
         winner = detector.get_probabilities()[0].lang
         return [(winner, 1.0), *zip(detector.langlist, detector.langprob, strict=True)]
 
+    def ngrams(factory: DetectorFactory, text: str) -> list[str]:
+        detector = factory.create()
+        detector.append(text)
+        detector.cleaning_text()
+        return detector._extract_ngrams()
+
+    assert all(ngrams(stock, t) == ngrams(_factory(), t) for t in texts)
     answers = [(probabilities(stock, t), probabilities(_factory(), t)) for t in texts]
     assert all(theirs == ours for theirs, ours in answers)
     assert len({theirs[0][0] for theirs, _ in answers}) > 40  # most languages won somewhere
