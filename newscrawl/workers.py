@@ -66,13 +66,16 @@ def _ignore_signals() -> None:
 
 @contextmanager
 def _main_script_hidden() -> Iterator[None]:
-    """While a worker starts, ``__main__`` names no script: multiprocessing then sends the
-    child no main path to import (a module run with ``-m`` is not re-run either)."""
+    """While a worker starts, ``__main__`` names neither a script nor a module (``-m``):
+    multiprocessing then sends the child nothing of the main module to import and run."""
     main = sys.modules["__main__"]
     path = main.__dict__.pop("__file__", None)
+    spec = main.__dict__.get("__spec__")
+    main.__spec__ = None
     try:
         yield
     finally:
+        main.__spec__ = spec
         if path is not None:
             main.__file__ = path
 

@@ -167,14 +167,21 @@ finally:
 """
 
 
-def test_workers_load_neither_scrapy_nor_the_main_script(tmp_path: Any) -> None:
+@pytest.mark.parametrize("run_as", ["script", "module"])
+def test_workers_load_neither_scrapy_nor_the_main_script(tmp_path: Any, run_as: str) -> None:
     import subprocess
     import sys
     from pathlib import Path
 
     script = tmp_path / "crawl_script.py"
     script.write_text(MAIN_SCRIPT.format(root=str(Path(__file__).resolve().parent.parent)))
+    how = [str(script)] if run_as == "script" else ["-m", "crawl_script"]
     done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, *how],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     assert done.stdout.splitlines() == ["crawl started", "[]"], done.stderr
