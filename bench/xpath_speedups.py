@@ -13,9 +13,6 @@ load falls on both), three rounds, the first not counted.
 from __future__ import annotations
 
 import argparse
-import glob
-import gzip
-import json
 import sys
 import time
 from collections import Counter
@@ -26,22 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import trafilatura.xpaths  # noqa: E402
+from wcxb_pages import pages  # noqa: E402
 
 from newscrawl import xpath_speedups  # noqa: E402
 from newscrawl.analysis import analyze_page  # noqa: E402
 from newscrawl.cleaning import clean  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "evaldata" / "wcxb-dev-articles" / "dev"
-
-
-def pages(step: int) -> list[tuple[bytes, str]]:
-    out = []
-    for path in sorted(glob.glob(str(DATA / "html" / "*.html.gz")))[::step]:
-        truth = json.loads((DATA / "ground-truth" / f"{Path(path).name[:4]}.json").read_text())
-        out.append(
-            (gzip.decompress(Path(path).read_bytes()), truth.get("url") or "https://x.test/")
-        )
-    return out
 
 
 def analyse(body: bytes, url: str, thorough: bool) -> None:
