@@ -77,13 +77,13 @@ class SparseDetector(Detector):
         return result
 
     def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
-        row = self.word_lang_prob_map.get(word) if word is not None else None
+        row = self.word_lang_prob_map.get(word)
         if row is None:
             return False
         weight = alpha / self.BASE_FREQ
         # langdetect: prob[i] *= weight + row[i] for every i (and weight + 0.0 is weight)
         if type(row) is list:  # a dense row
-            prob[:] = [p * (weight + q) for p, q in zip(prob, row, strict=False)]
+            prob[:] = [p * (weight + q) for p, q in zip(prob, row, strict=True)]
             return True
         langs = row[0::2]
         olds = [prob[i] for i in langs]
