@@ -12,7 +12,7 @@ Paragraph classes are the same: the words are the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import justext.core
 import trafilatura.external
@@ -29,10 +29,11 @@ def define_stoplist(stoplist: Iterable[str]) -> frozenset[str]:
     return _JUSTEXTS_OWN(stoplist)
 
 
+@cache
 def all_languages() -> frozenset[str]:
     """Every jusText stopword, of every language, as trafilatura's stoplist: its
     ``jt_stoplist_init``, which it calls on its first fallback, so a process that never falls
-    back never reads the words."""
+    back never reads the words. Built once a process."""
     stoplist = frozenset(word for language in get_stoplists() for word in get_stoplist(language))
     trafilatura.external.JT_STOPLIST = stoplist
     return stoplist

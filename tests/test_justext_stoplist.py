@@ -61,6 +61,12 @@ def test_all_languages_holds_the_words_jusText_would_hold() -> None:
 def test_a_lower_case_frozenset_is_not_copied() -> None:
     stoplist = justext_stoplist.all_languages()
     assert justext.core.define_stoplist(stoplist) is stoplist
+    words = frozenset({"the", "and", "of", "newscrawl"})
+    assert justext.core.define_stoplist(words) is words
+
+
+def test_the_stoplist_is_built_once() -> None:
+    assert justext_stoplist.all_languages() is justext_stoplist.all_languages()
 
 
 def test_other_stoplists_are_lower_cased_as_jusText_does() -> None:
