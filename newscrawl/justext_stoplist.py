@@ -5,8 +5,8 @@ every jusText stopword (154,484 words, 13.3 MB) and jusText's ``define_stoplist`
 lower-cased frozenset copy of it (16.3 MB), hashing the whole tuple on every call (1.8 ms).
 Every word is already lower-case, so one frozenset of the same strings (4.2 MB) serves both:
 trafilatura gets it as its stoplist, and ``define_stoplist`` returns an all-lower-case
-frozenset as it is (its cached hash makes the look-up free). About 25 MB less a worker.
-Paragraph classes are the same: the words are the same.
+frozenset as it is (its cached hash makes the look-up free). About 20 MB less RSS a worker
+(docs/benchmarks.md). Paragraph classes are the same: the words are the same.
 """
 
 from __future__ import annotations
