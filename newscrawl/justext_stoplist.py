@@ -30,11 +30,15 @@ def define_stoplist(stoplist: Iterable[str]) -> frozenset[str]:
 
 
 @cache
+def _every_word() -> frozenset[str]:
+    return frozenset(word for language in get_stoplists() for word in get_stoplist(language))
+
+
 def all_languages() -> frozenset[str]:
     """Every jusText stopword, of every language, as trafilatura's stoplist: its
     ``jt_stoplist_init``, which it calls on its first fallback, so a process that never falls
     back never reads the words. Built once a process."""
-    stoplist = frozenset(word for language in get_stoplists() for word in get_stoplist(language))
+    stoplist = _every_word()
     trafilatura.external.JT_STOPLIST = stoplist
     return stoplist
 

@@ -93,3 +93,17 @@ def test_the_fallback_extracts_the_same_text(monkeypatch: pytest.MonkeyPatch) ->
     theirs = trafilatura.external.try_justext(copy.deepcopy(tree), None, None)
     assert [p.text for p in ours] == [p.text for p in theirs]
     assert ours.findall("p")
+
+
+def test_trafilaturas_fallback_takes_our_stoplist(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Guards an upgrade of trafilatura or jusText: their own code must still call the hooks."""
+    monkeypatch.setattr(trafilatura.external, "JT_STOPLIST", None)
+    seen: list[object] = []
+    monkeypatch.setattr(
+        justext.core, "define_stoplist", lambda words: seen.append(words) or frozenset(words)
+    )
+    page = next(page for page in PAGES if "golden" in page.parts)
+    trafilatura.external.try_justext(parse_html(page.read_bytes()), None, None)
+    assert trafilatura.external.JT_STOPLIST is justext_stoplist.all_languages()
+    assert seen == [justext_stoplist.all_languages()]
+    assert seen[0] is justext_stoplist.all_languages()
