@@ -53,7 +53,8 @@ class NewscrawlConfig:
     """NEWSCRAWL_MAX_PAGES_PER_SOURCE: page budget per source and run; 0 = unlimited."""
     extraction: str = "thorough"
     """NEWSCRAWL_EXTRACTION: "thorough" (three trafilatura runs combined: the cleanest text)
-    or "fast" (one run, trafilatura's metadata only as a fallback: about 0.6x the CPU)."""
+    or "fast" (one balanced run, and the recall run only where it can win: about 0.8x the
+    page analysis CPU)."""
     min_words: int = 50
     """NEWSCRAWL_MIN_WORDS: fewer words of body text and a page is not an article."""
     allow_private_targets: bool = False

@@ -100,8 +100,9 @@ def extract(
 ) -> Extraction:
     """Extract title, text, authors, dates and page metadata from ``html`` fetched at ``url``.
 
-    ``thorough=False`` (the fast mode, ``NEWSCRAWL_EXTRACTION=fast``): one trafilatura run for
-    the body instead of three (extraction_text.body_text). Both modes read the metadata the
+    ``thorough=False`` (the fast mode, ``NEWSCRAWL_EXTRACTION=fast``): one balanced trafilatura
+    run for the body, and the recall run only where it can win, instead of three runs
+    (extraction_text.body_text). Both modes read the metadata the
     same way: htmldate's quick search for the date, and trafilatura's title and author guesses
     only when the page's declarations and byline name no headline or no person.
     ``guess_date=False``: a feed or sitemap gives the publication date, which beats any date

@@ -172,10 +172,13 @@ def body_text(
 ) -> str | None:
     """The article body, one paragraph per line, or None when no run found any text.
 
-    ``thorough=False``: one balanced run, with trafilatura's fallback comparison (about 0.4x
-    the three runs' cost; without the comparison F1 falls below plain trafilatura).
-    Thorough: the recall run is skipped when it cannot win: when the balanced text already
-    holds more than 1/RECALL_GAIN of all the words of the page.
+    ``thorough=False``: one balanced run, with trafilatura's fallback comparison (without it F1
+    falls below plain trafilatura), and the recall run where it can win (combine without a
+    precision run): a balanced run that found nothing, or missed a part of the article
+    (lists in a page that names no content container), is made good.
+    Both: the recall run is skipped when it cannot win: when the balanced text (thorough:
+    the lines the precision run confirms) already holds more than 1/RECALL_GAIN of all the
+    words of the page.
     Both: a balanced run that gave a dump of the page is replaced (undump); blocks that
     trafilatura would drop for a token in their class, and collapsed accordion panels, are kept
     when they read as the article's (rescue_sections); a quotation set as a figure is kept
@@ -364,12 +367,20 @@ def _body_text(tree: etree._Element, url: str, opts: Extractor, *, thorough: boo
     if balanced is not None and is_dump(balanced):
         return undump(balanced, tree, url, opts)
     if not thorough:
-        return balanced
+        if _recall_cannot_win(balanced, tree):
+            return balanced
+        return combine(balanced, None, run(tree, url, opts, "recall", fast=True))
     precise = run(tree, url, opts, "precision")
-    kept = _words(confirmed_lines(balanced, [precise])) if balanced else 0
-    if balanced and RECALL_GAIN * kept > page_words(tree):
+    kept = confirmed_lines(balanced, [precise]) if balanced else None
+    if _recall_cannot_win(kept, tree):
         return combine(balanced, precise, None)
     return combine(balanced, precise, run(tree, url, opts, "recall", fast=True))
+
+
+def _recall_cannot_win(kept: str | None, tree: etree._Element) -> bool:
+    """The recall run replaces ``kept`` only with RECALL_GAIN times its words (combine), and
+    no run finds more words than the page holds (page_words): then it need not run."""
+    return bool(kept) and RECALL_GAIN * _words(kept) > page_words(tree)
 
 
 def drop_repeated_runs(text: str) -> str:

@@ -284,7 +284,7 @@ def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> 
 def test_fast_extraction_gives_the_golden_records_on_the_fake_web(
     web: FakeWeb, tmp_path: Path
 ) -> None:
-    """``NEWSCRAWL_EXTRACTION=fast`` (one trafilatura run) on well-marked-up news pages: the
+    """``NEWSCRAWL_EXTRACTION=fast`` (no precision run) on well-marked-up news pages: the
     default's records, one per story (which syndicated copy arrives first may differ); what
     it gives up shows on harder pages (benchmarks.md)."""
     fast = run_crawl(web.proxy_url, tmp_path, "-a", f"sources={SOURCES}",

@@ -396,6 +396,48 @@ def test_recall_skipped_only_when_it_cannot_win() -> None:
     assert extract(page(paragraphs=4), URL).text.count("Paragraph") == 4
 
 
+def lists_in_unnamed_rows() -> str:
+    """A page built of grid rows in a section whose class names no content container (as
+    citizensbank.com's is): trafilatura's balanced run then collects the paragraphs and drops
+    the lists between them; its recall run keeps them."""
+    item = (
+        "<li>Step {}: ask yourself why you are budgeting, what goals you are working toward"
+        " and what you need this year.</li>"
+    )
+    rows = "".join(
+        f"<div class='grid__row'><div class='grid__col'><p>{PROSE} {k}.</p>"
+        f"<p>{PROSE} {k} again.</p><ul>{''.join(item.format(3 * k + i) for i in range(3))}"
+        "</ul></div></div>"
+        for k in range(3)
+    )
+    return f"<html><body><div class='wrap'><section class='textblock'>{rows}</section></div></body></html>"
+
+
+@pytest.mark.parametrize("thorough", [True, False])
+def test_a_list_the_balanced_run_dropped_is_kept_by_the_recall_run(thorough: bool) -> None:
+    text = extract(lists_in_unnamed_rows(), URL, thorough=thorough).text
+    assert "Step 0: ask yourself why you are budgeting" in text
+    assert text.count(f"{PROSE} 2 again.") == 1
+
+
+def test_the_fast_mode_runs_recall_only_where_it_can_win(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newscrawl import extraction_text
+
+    focuses: list[str] = []
+    real_run = extraction_text.run
+
+    def counting_run(*args: object, **kwargs: object) -> str | None:
+        focuses.append(str(args[3]))
+        return real_run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extraction_text, "run", counting_run)
+    extract(page(paragraphs=4), URL, thorough=False)  # all article: recall cannot win
+    assert focuses == ["balanced"]
+    focuses.clear()
+    extract(lists_in_unnamed_rows(), URL, thorough=False)
+    assert focuses == ["balanced", "recall"]
+
+
 def trapped_in_menu(paragraphs: int = 8) -> str:
     """A page whose unclosed header menu button holds the whole article (as cio.com's and
     treehugger.com's markup does): trafilatura drops the menu, finds no text and falls back
