@@ -97,8 +97,8 @@ class CountingRedirectMiddleware(_CountsIgnored, RedirectMiddleware):
 class CountingMetaRefreshMiddleware(_CountsIgnored, MetaRefreshMiddleware):
     """MetaRefreshMiddleware that counts meta-refresh chains cut at REDIRECT_MAX_TIMES, and
     leaves a page whose first bytes cannot hold the tag undecoded (``may_refresh``): the
-    reactor then decodes no page, which the worker processes decode anyway (0.45 ms a WCXB
-    page, and the text held while the response waits for its worker).
+    reactor need not decode an article page, which a worker process decodes anyway (0.45 ms
+    a WCXB page, and the text held while the response waits for its worker).
 
     Stats: ``newscrawl/errors/redirect_loop`` and the per-source variant.
     """
