@@ -9,7 +9,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
-from newscrawl import justext_stoplist, xpath_speedups
+from newscrawl import justext_stoplist, readability_bound, xpath_speedups
 from newscrawl.extraction_prune import PRUNE_MARK, named_parts
 from newscrawl.extraction_teasers import (
     TITLE_TAGS,
@@ -142,6 +142,7 @@ _SENTENCE_END = re.compile(r"[.!?:\"\u201d)]$")
 
 xpath_speedups.install()
 justext_stoplist.install()
+readability_bound.install()
 _DISCARDED = xpath_speedups.element_tests("OVERALL_DISCARD_XPATH")
 _PRUNED = f"//*[@{PRUNE_MARK}]"  # trafilatura prunes these from its copy of the page
 # A passage printed twice (a page's responsive or hidden variants of a section, a tab and its
