@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -23,17 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import trafilatura.xpaths  # noqa: E402
+from alternating import analyse, cpu_against  # noqa: E402
 from wcxb_pages import pages  # noqa: E402
 
 from newscrawl import xpath_speedups  # noqa: E402
-from newscrawl.analysis import analyze_page  # noqa: E402
-from newscrawl.cleaning import clean  # noqa: E402
-
-
-def analyse(body: bytes, url: str, thorough: bool) -> None:
-    analysis = analyze_page(body, "utf-8", url, 50, thorough=thorough)
-    if analysis.extraction:
-        clean(analysis.extraction.text, title=analysis.extraction.title)
 
 
 class Shadow:
@@ -71,27 +63,6 @@ def check(docs: list[tuple[bytes, str]]) -> int:
     return 1 if wrong else 0
 
 
-def timing(docs: list[tuple[bytes, str]]) -> None:
-    for thorough in (True, False):
-        spent = {False: 0.0, True: 0.0}  # ours?
-        for rnd in range(3):
-            for i, (body, url) in enumerate(docs):
-                for ours in (False, True) if (i + rnd) % 2 else (True, False):
-                    start = time.process_time()
-                    if ours:
-                        analyse(body, url, thorough)
-                    else:
-                        with xpath_speedups.trafilaturas_own():
-                            analyse(body, url, thorough)
-                    if rnd:
-                        spent[ours] += time.process_time() - start
-        n = 2 * len(docs)
-        print(
-            f"{'thorough' if thorough else 'fast'}: trafilatura's {1000 * spent[False] / n:.1f}"
-            f" ms a page, ours {1000 * spent[True] / n:.1f} ms ({spent[True] / spent[False]:.2f}x)"
-        )
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="compare elements on every call")
@@ -103,7 +74,7 @@ def main() -> int:
     docs = pages(args.step)
     if args.check:
         return check(docs)
-    timing(docs)
+    cpu_against(docs, xpath_speedups.trafilaturas_own, "trafilatura's")
     return 0
 
 

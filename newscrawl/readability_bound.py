@@ -22,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import inspect
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import lxml.html
@@ -104,6 +106,13 @@ def install() -> bool:
     return True
 
 
-def uninstall() -> None:
-    """trafilatura's own comparison back (a baseline to compare with)."""
+@contextmanager
+def trafilaturas_own() -> Iterator[None]:
+    """trafilatura's own comparison back for a while (a baseline to compare with, in the same
+    process), ours again after if it was installed."""
+    installed = trafilatura.core.compare_extraction
     trafilatura.core.compare_extraction = _TRAFILATURAS_OWN
+    try:
+        yield
+    finally:
+        trafilatura.core.compare_extraction = installed

@@ -66,15 +66,12 @@ def test_changed_trafilatura_code_keeps_its_own_comparison(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(readability_bound, "PROVEN_AGAINST", "another trafilatura")
-    readability_bound.uninstall()
-    try:
+    with readability_bound.trafilaturas_own():
         with caplog.at_level(logging.WARNING, logger="newscrawl.readability_bound"):
             assert readability_bound.install() is False
         assert trafilatura.core.compare_extraction is trafilatura.external.compare_extraction
         assert "runs in full" in caplog.text
-    finally:
-        monkeypatch.undo()
-        assert readability_bound.install() is True
+    monkeypatch.undo()
     assert readability_bound.install() is True  # idempotent
     assert trafilatura.core.compare_extraction is readability_bound.compare_extraction
 
@@ -172,11 +169,8 @@ def test_texts_are_trafilaturas_own(page: Path, thorough: bool) -> None:
     html = page.read_text(errors="replace")
     url = f"https://{page.parts[-2]}/story" if "fakeweb" in page.parts else URL
     bounded = extract(html, url, thorough=thorough)
-    readability_bound.uninstall()
-    try:
+    with readability_bound.trafilaturas_own():
         own = extract(html, url, thorough=thorough)
-    finally:
-        assert readability_bound.install()
     assert (bounded.text, bounded.title, bounded.authors) == (own.text, own.title, own.authors)
 
 
