@@ -44,7 +44,8 @@ _FILLED = " VIDEO"  # readability's text for an iframe that embeds a video
 
 
 def proven_source() -> str:
-    """The sha256 of the trafilatura code the bound depends on (see PROVEN_AGAINST)."""
+    """The sha256 of the trafilatura code the bound depends on (see PROVEN_AGAINST); "" when
+    that code's source cannot be read (an install without .py files)."""
     readability = trafilatura.external.ReadabilityDocument
     parts = (
         _TRAFILATURAS_OWN,
@@ -53,7 +54,11 @@ def proven_source() -> str:
         readability.summary,
         readability.sanitize,
     )
-    return hashlib.sha256("".join(map(inspect.getsource, parts)).encode()).hexdigest()
+    try:
+        source = "".join(map(inspect.getsource, parts))
+    except (OSError, TypeError):
+        return ""
+    return hashlib.sha256(source.encode()).hexdigest()
 
 
 def readability_bound(raw_tree: etree._Element) -> int:

@@ -76,6 +76,19 @@ def test_changed_trafilatura_code_keeps_its_own_comparison(
     assert trafilatura.core.compare_extraction is readability_bound.compare_extraction
 
 
+def test_unreadable_trafilatura_source_keeps_its_own_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_source(obj: object) -> str:
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(readability_bound.inspect, "getsource", no_source)
+    assert readability_bound.proven_source() == ""
+    with readability_bound.trafilaturas_own():
+        assert readability_bound.install() is False
+        assert trafilatura.core.compare_extraction is trafilatura.external.compare_extraction
+
+
 VIDEO = "<iframe src='https://www.youtube.com/embed/abc'></iframe>"
 BOUND_PAGES = [
     article(),
