@@ -10,16 +10,14 @@ any does), and the comparisons the bound skipped. The timing is bench/alternatin
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import alternating  # noqa: E402
 import trafilatura.core  # noqa: E402
-from alternating import cpu_against  # noqa: E402
-from wcxb_pages import pages  # noqa: E402
 
 from newscrawl import readability_bound  # noqa: E402
 from newscrawl.analysis import analyze_page  # noqa: E402
@@ -68,20 +66,13 @@ def check(docs: list[tuple[bytes, str]]) -> int:
     return 1 if differ else 0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="compare the records of every page")
-    ap.add_argument("--step", type=int, default=1, help="every STEP-th page (default: all)")
-    args = ap.parse_args()
-    if not readability_bound.install():
-        print("not installed: trafilatura's comparison changed")
-        return 1
-    docs = pages(args.step)
-    if args.check:
-        return check(docs)
-    cpu_against(docs, readability_bound.trafilaturas_own, "trafilatura's own comparison")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(
+        alternating.main(
+            __doc__,
+            readability_bound.install,
+            check,
+            readability_bound.trafilaturas_own,
+            "trafilatura's own comparison",
+        )
+    )

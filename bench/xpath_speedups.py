@@ -12,7 +12,6 @@ load falls on both), three rounds, the first not counted.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,9 +20,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import alternating  # noqa: E402
 import trafilatura.xpaths  # noqa: E402
-from alternating import analyse, cpu_against  # noqa: E402
-from wcxb_pages import pages  # noqa: E402
+from alternating import analyse  # noqa: E402
 
 from newscrawl import xpath_speedups  # noqa: E402
 
@@ -63,20 +62,9 @@ def check(docs: list[tuple[bytes, str]]) -> int:
     return 1 if wrong else 0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="compare elements on every call")
-    ap.add_argument("--step", type=int, default=1, help="every STEP-th page (default: all)")
-    args = ap.parse_args()
-    if not xpath_speedups.install():
-        print("no expression installed (trafilatura changed them all)")
-        return 1
-    docs = pages(args.step)
-    if args.check:
-        return check(docs)
-    cpu_against(docs, xpath_speedups.trafilaturas_own, "trafilatura's")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(
+        alternating.main(
+            __doc__, xpath_speedups.install, check, xpath_speedups.trafilaturas_own, "trafilatura's"
+        )
+    )
