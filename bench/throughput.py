@@ -20,6 +20,7 @@ the hand-rolled spider of the same rounds. ``--long N`` adds one full crawl of N
 reports its tree RSS after the first ``--pages`` pages and at the end.
 
     python bench/throughput.py [--pages 3000] [--rounds 3] [--long 20000] [--only full,...]
+    [--set NAME=VALUE ...]
 """
 
 from __future__ import annotations
@@ -193,8 +194,12 @@ def baseline_settings() -> list[str]:
     return [*args, "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
 
 
-def command(variant: str, work: Path, pages: int) -> tuple[list[str], Path]:
-    """(command, working directory) of one variant; baselines run outside the project."""
+def command(
+    variant: str, work: Path, pages: int, extra: tuple[str, ...] = ()
+) -> tuple[list[str], Path]:
+    """(command, working directory) of one variant; baselines run outside the project.
+    ``extra``: NAME=VALUE Scrapy settings for every Scrapy variant, after all others."""
+    overrides = [arg for setting in extra for arg in ("-s", setting)]
     urls = work / "urls.txt"
     if variant == "plain":
         return [PY, str(ROOT / "bench/baselines/plain_extract.py"), "--pages", str(pages)], ROOT
@@ -204,7 +209,7 @@ def command(variant: str, work: Path, pages: int) -> tuple[list[str], Path]:
                "-s", f"URLS_FILE={urls}", *baseline_settings()]  # fmt: skip
         if variant == "handrolled":
             cmd += ["-O", str(work / "handrolled.jsonl")]
-        return cmd, Path(tempfile.mkdtemp(prefix="nc-bench-"))
+        return cmd + overrides, Path(tempfile.mkdtemp(prefix="nc-bench-"))
     store = work / "store.sqlite3"
     for leftover in work.glob("store.sqlite3*"):
         leftover.unlink()
@@ -213,15 +218,23 @@ def command(variant: str, work: Path, pages: int) -> tuple[list[str], Path]:
            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]  # fmt: skip
     if variant == "fast":
         cmd += ["-s", "NEWSCRAWL_EXTRACTION=fast"]
-    return cmd, ROOT
+    return cmd + overrides, ROOT
 
 
 def count_lines(path: Path) -> int:
     return sum(1 for _ in path.open()) if path.exists() else 0
 
 
-def run_variant(variant: str, work: Path, pages: int, proxy: str, hits: Any, tag: str) -> Run:
-    cmd, cwd = command(variant, work, pages)
+def run_variant(
+    variant: str,
+    work: Path,
+    pages: int,
+    proxy: str,
+    hits: Any,
+    tag: str,
+    extra: tuple[str, ...] = (),
+) -> Run:
+    cmd, cwd = command(variant, work, pages, extra)
     env = scrapy_env(proxy)
     run = measure(variant, cmd, cwd, env, pages, hits, work / f"{tag}-{variant}.log")
     if cwd.name.startswith("nc-bench-"):
@@ -289,14 +302,16 @@ def table(runs: list[Run], pages: int) -> str:
     return "\n".join(rows)
 
 
-def long_run(corpus: tw.Corpus, count: int, first: int, variant: str) -> str:
+def long_run(
+    corpus: tw.Corpus, count: int, first: int, variant: str, extra: tuple[str, ...] = ()
+) -> str:
     """One crawl (``variant``: full or fast) of ``count`` pages: tree RSS/PSS at ``first``
     pages and at the end."""
     work = RESULTS / f"long-{count}"
     prepare(corpus, count, work)
     proc, proxy, hits, stop = tw.start_server(count)
     try:
-        run = run_variant(variant, work, count, proxy, hits, "long")
+        run = run_variant(variant, work, count, proxy, hits, "long", extra)
     finally:
         stop.set()
         proc.join(10)
@@ -324,7 +339,15 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=0, help="pages of one long full crawl")
     parser.add_argument("--long-variant", choices=FULL, default="fast")
     parser.add_argument("--only", default=",".join(VARIANTS))
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for every Scrapy variant, baselines included (repeatable)",
+    )
     args = parser.parse_args()
+    extra = tuple(args.set)
     variants = [v for v in args.only.split(",") if v]
     corpus = tw.load_corpus()
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -337,7 +360,7 @@ def main() -> None:
             for r in range(args.rounds):
                 order = variants[r % len(variants) :] + variants[: r % len(variants)]
                 for variant in order:
-                    run = run_variant(variant, work, args.pages, proxy, hits, f"r{r}")
+                    run = run_variant(variant, work, args.pages, proxy, hits, f"r{r}", extra)
                     run.round = r
                     runs.append(run)
         finally:
@@ -347,7 +370,7 @@ def main() -> None:
         print(table(runs, args.pages))
     if args.long:
         print()
-        print(long_run(corpus, args.long, args.pages, args.long_variant))
+        print(long_run(corpus, args.long, args.pages, args.long_variant, extra))
     summary = [{k: v for k, v in r.__dict__.items() if k != "samples"} for r in runs]
     (RESULTS / "last.json").write_text(json.dumps(summary, indent=1))
 
