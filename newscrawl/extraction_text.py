@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from lxml import etree
 from trafilatura import bare_extraction
@@ -92,7 +94,8 @@ _BOILERPLATE_ROLE = re.compile(_ROLES + r"|hidden|hide", re.I)
 # better (F1 0.35 -> 0.99, 0.70 -> 0.96, 0.86 -> 0.93, 0.87 -> 0.95, 0.95 -> 0.99,
 # 0.95 -> 0.97, 0.95 -> 0.97), none worse.
 _COLLAPSIBLE = re.compile(r"accordion|collaps|faq", re.I)  # "toggle" too: no page changed
-_NAMED = etree.XPath(".//*[@class or @id]")  # the elements _panels looks at
+_COLLAPSIBLE_LOWER = re.compile(_COLLAPSIBLE.pattern)  # the same, on lower-case ASCII
+_NAME_VALUES = etree.XPath("./descendant::*/@class | ./descendant::*/@id")  # for _panels
 _PANEL_ROLE = re.compile(_ROLES, re.I)
 PANEL_LEVELS = 2  # ancestors of a panel that may name the accordion
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -453,17 +456,30 @@ def _panels(body: etree._Element) -> list[etree._Element]:
     """Elements whose class or id, or an ancestor's up to PANEL_LEVELS up, names an accordion
     (_COLLAPSIBLE), or that are under a panel after a toggle heading (_toggled_panels)."""
     found: dict[etree._Element, None] = {}
-    search = _COLLAPSIBLE.search
-    toggled = dict.fromkeys(_toggled_panels(body))
-    for element in [*_NAMED(body), *toggled]:  # 3 ms a page on WCXB (XPath contains(): 10 ms)
-        if element not in toggled and not (
-            search(element.get("class") or "") or search(element.get("id") or "")
-        ):
-            continue
+    for element in [*_named_accordions(body), *_toggled_panels(body)]:
         level = [element]
         for _ in range(PANEL_LEVELS + 1):
             found.update(dict.fromkeys(level))
             level = [c for e in level for c in e if isinstance(c.tag, str)]
+    return list(found)
+
+
+def _named_accordions(body: etree._Element) -> list[etree._Element]:
+    """The elements under ``body`` whose class or id names an accordion (_COLLAPSIBLE), in
+    document order. The values are searched as one string, lower-cased when it is ASCII
+    (where that and a case-sensitive pattern match as _COLLAPSIBLE does, 4x faster), and only
+    the elements of the values that match are looked at: 0.7 ms a WCXB page against 1.0
+    element by element (XPath contains(): 10 ms)."""
+    values = _NAME_VALUES(body)
+    ends = list(accumulate(len(v) + 1 for v in values))  # no match spans a "\n"
+    joined = "\n".join(values)
+    if joined.isascii():
+        matches = _COLLAPSIBLE_LOWER.finditer(joined.lower())
+    else:
+        matches = _COLLAPSIBLE.finditer(joined)
+    found: dict[etree._Element, None] = {}
+    for match in matches:
+        found[values[bisect_right(ends, match.start())].getparent()] = None
     return list(found)
 
 

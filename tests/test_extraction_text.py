@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 import lxml.html
+import pytest
 from lxml import etree
 
 from newscrawl.extraction import extract, make_options, parse_html
@@ -19,7 +20,9 @@ from newscrawl.extraction_teasers import (
     teaser_lists,
 )
 from newscrawl.extraction_text import (
+    _COLLAPSIBLE,
     PROSE_WORDS,
+    _named_accordions,
     body_text,
     drop_repeated_runs,
     prose_divs,
@@ -454,6 +457,35 @@ def test_a_collapsed_panel_under_a_toggle_heading_is_kept() -> None:
     text = extract(html, GUIDE_URL).text
     assert "Advice 3: a daily trainer should feel comfortable" in text
     assert "Guide number 4" not in text
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("FAQ-Section", "a"), ("content", "Collapsible"), ("nav", "b"), ("x", "main-accordion")],
+        [("Häufige-FAQ", "a"), ("menü", "b"), ("collapſe", "c"), ("ACCORDION-ü", "d")],
+        [("İİİİİİ", "a"), ("faq", "b"), ("plain", "c"), ("COLLAPS", "faq\nfaq")],
+        [("nothing", "a"), ("here", "b")],
+    ],
+)
+def test_accordion_names_are_found_as_one_search_of_every_class_and_id_would(
+    names: list[tuple[str, str]],
+) -> None:
+    """The class and id values are searched as one string (lower-cased when it is ASCII; as
+    it is otherwise: "ſ" matches "s" case-insensitively, "İ" lower-cases to two characters):
+    the same elements, in document order, as searching each element's class and id, the
+    body's own names not among them."""
+    inner = "".join(f"<div class='{c}' id='{i}'><p>Block</p></div>" for c, i in names)
+    html = f"<html><body class='faq-body'><div>{inner}</div></body></html>"
+    body = parse_html(html).find(".//body")
+    by_element = [
+        e
+        for e in body.iterdescendants()
+        if isinstance(e.tag, str)
+        and any(_COLLAPSIBLE.search(e.get(k) or "") for k in ("class", "id"))
+    ]
+    assert _named_accordions(body) == by_element
+    assert len(by_element) == sum(any(_COLLAPSIBLE.search(v) for v in pair) for pair in names)
 
 
 def test_subheadings_the_runs_dropped_are_put_back_between_kept_paragraphs() -> None:
