@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Any
 
 from lxml import etree
 
@@ -58,6 +59,29 @@ BANNER_CHARS = 1000
 # whole page that happens to carry such a name is no part of it.
 PART_SHARE = 0.5
 _NAMES = etree.XPath("//body//@class | //body//@id | //body//@role")
+
+
+class JoinedValues:
+    """Attribute values (lxml's smart strings, which know their element) joined by newlines
+    and lower-cased, to be searched as one string: ``value_at(p)`` is the value a match at
+    position ``p`` lies in (a pattern without a newline matches within one value)."""
+
+    def __init__(self, values: list[Any]) -> None:
+        self.values = values
+        joined = "\n".join(values)
+        self.ascii = joined.isascii()
+        self.text = joined.lower()
+        parts = values
+        if len(self.text) != len(joined):  # "İ" lower-cases to two characters
+            parts = [v.lower() for v in values]
+            self.text = "\n".join(parts)
+        self._ends = list(accumulate(len(v) + 1 for v in parts))
+
+    def value_at(self, position: int) -> Any:
+        """The value holding ``position`` of ``text``."""
+        return self.values[bisect_right(self._ends, position)]
+
+
 _SIZE = etree.XPath("string-length(.)")  # characters of an element's text
 
 
@@ -68,20 +92,18 @@ def named_parts(tree: etree._Element) -> list[etree._Element]:
     are searched as one lower-cased string with case-sensitive patterns, and only the
     elements of the values that match are looked at: element by element, or
     case-insensitive, it cost 3 to 8 times the time (2 to 3 ms a page on WCXB this way)."""
-    values = _NAMES(tree)
-    joined = "\n".join(values).lower()
-    ends = list(accumulate(len(v) + 1 for v in values))
+    names = JoinedValues(_NAMES(tree))
     found: dict[etree._Element, float] = {}  # element -> the most characters it may hold
     tagged = ((_ROLE_NAME, None), (_DIALOG_NAME, _DIALOG_TAGS), (_BLOCK_NAME, _BLOCK_TAGS))
     for pattern, tags in tagged:
-        for match in pattern.finditer(joined):
-            element = values[bisect_right(ends, match.start())].getparent()
+        for match in pattern.finditer(names.text):
+            element = names.value_at(match.start()).getparent()
             if (tags is None or element.tag in tags) and (
-                pattern is not _BLOCK_NAME or _names_a_block(joined, match.start())
+                pattern is not _BLOCK_NAME or _names_a_block(names.text, match.start())
             ):
                 found[element] = float("inf")
-    for match in _BANNER_NAME.finditer(joined):
-        value = values[bisect_right(ends, match.start())]
+    for match in _BANNER_NAME.finditer(names.text):
+        value = names.value_at(match.start())
         element = value.getparent()
         if element.tag in _BLOCK_TAGS and value.attrname != "role":
             found.setdefault(element, BANNER_CHARS)

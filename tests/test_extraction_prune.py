@@ -62,6 +62,18 @@ def test_a_hidden_dialog_inside_a_wrapper_trafilatura_would_drop_is_pruned() -> 
     assert "republish our articles" not in text
 
 
+def test_a_name_that_lower_cases_longer_does_not_shift_the_parts_found() -> None:
+    """Class names are searched lower-cased and as one string: a Turkish "İletişim" (its "İ"
+    lower-cases to two characters) before a popup neither moves the match to another element
+    nor past the last one."""
+    turkish = "".join(
+        f"<li class='İletişim-İçerik-{i}'><a href='/{i}'>Bölüm {i}</a></li>" for i in range(3)
+    )
+    popup = "<div class='x'><div class='modal'><p>Subscribe to read more.</p></div></div>"
+    tree = parse_html(page(f"<ul>{turkish}</ul>" + STORY + popup))
+    assert [e.get("class") for e in named_parts(tree)] == ["modal"]
+
+
 def test_disclosures_tooltips_and_author_boxes_are_pruned() -> None:
     """Blocks named as a disclosure, a tooltip (a glossary term's bubble inside a sentence)
     or an author box; a wrapper of the whole page with such a name is no part."""
