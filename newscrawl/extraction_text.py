@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import copy
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 from newscrawl import justext_stoplist, readability_bound, xpath_speedups
-from newscrawl.extraction_prune import PRUNE_MARK, named_parts
+from newscrawl.extraction_prune import PRUNE_MARK, JoinedValues, named_parts
 from newscrawl.extraction_teasers import (
     TITLE_TAGS,
     link_paragraphs,
@@ -466,21 +464,17 @@ def _panels(body: etree._Element) -> list[etree._Element]:
 
 def _named_accordions(body: etree._Element) -> list[etree._Element]:
     """The elements under ``body`` whose class or id names an accordion (_COLLAPSIBLE), in
-    document order. The values are searched as one string, lower-cased when it is ASCII
-    (where that and a case-sensitive pattern match as _COLLAPSIBLE does, 4x faster), and only
-    the elements of the values that match are looked at: 0.7 ms a WCXB page against 1.0
-    element by element (XPath contains(): 10 ms)."""
-    values = _NAME_VALUES(body)
-    ends = list(accumulate(len(v) + 1 for v in values))  # no match spans a "\n"
-    joined = "\n".join(values)
-    if joined.isascii():
-        matches = _COLLAPSIBLE_LOWER.finditer(joined.lower())
+    document order. ASCII values are searched as one lower-cased string with a case-sensitive
+    pattern (which then matches as _COLLAPSIBLE does) and only the elements of the values that
+    match are looked at: 0.8 ms a WCXB page against 1.1 element by element (XPath
+    contains(): 10 ms). Other values are searched one by one as they are (re.IGNORECASE
+    matches "ſ" to "s")."""
+    names = JoinedValues(_NAME_VALUES(body))
+    if names.ascii:
+        matched = (names.value_at(m.start()) for m in _COLLAPSIBLE_LOWER.finditer(names.text))
     else:
-        matches = _COLLAPSIBLE.finditer(joined)
-    found: dict[etree._Element, None] = {}
-    for match in matches:
-        found[values[bisect_right(ends, match.start())].getparent()] = None
-    return list(found)
+        matched = (v for v in names.values if _COLLAPSIBLE.search(v))
+    return list(dict.fromkeys(value.getparent() for value in matched))
 
 
 def _toggled_panels(body: etree._Element) -> list[etree._Element]:
