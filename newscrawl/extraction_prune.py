@@ -59,6 +59,7 @@ BANNER_CHARS = 1000
 # whole page that happens to carry such a name is no part of it.
 PART_SHARE = 0.5
 _NAMES = etree.XPath("//body//@class | //body//@id | //body//@role")
+_SIZE = etree.XPath("string-length(.)")  # characters of an element's text
 
 
 class JoinedValues:
@@ -80,9 +81,6 @@ class JoinedValues:
     def value_at(self, position: int) -> Any:
         """The value holding ``position`` of ``text``."""
         return self.values[bisect_right(self._ends, position)]
-
-
-_SIZE = etree.XPath("string-length(.)")  # characters of an element's text
 
 
 def named_parts(tree: etree._Element) -> list[etree._Element]:
