@@ -267,8 +267,19 @@ class Union:
         found = {el: None for part in self.parts for el in part(tree)}
         if len(found) < 2:
             return list(found)
-        order = {el: i for i, el in enumerate(tree.getroottree().getroot().iter()) if el in found}
-        return sorted(found, key=order.__getitem__)
+        return sorted(found, key=_document_position)
+
+
+def _document_position(element: etree._Element) -> list[int]:
+    """Where ``element`` is in its document: its child index and each ancestor's, from the
+    root down. Sorted, such lists are in document order (an ancestor's is a prefix)."""
+    position = []
+    parent = element.getparent()
+    while parent is not None:
+        position.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    position.reverse()
+    return position
 
 
 _BLOCKS = ("div", "item", "list", "p", "section", "span")
