@@ -239,6 +239,17 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
         "اشترك في النشرة البريدية لتصلك أهم الأخبار كل صباح مباشرة إلى بريدك الإلكتروني من فريق التحرير.",
         K.NEWSLETTER,
     ),
+    ("Get Jane Doe's stories in your inbox", K.NEWSLETTER),
+    ("Receive the latest technical articles and release notes in your inbox.", K.NEWSLETTER),
+    # affiliate disclosures: the site's or the writer's own links
+    ("This post may contain affiliate links.", K.ADVERTISEMENT),
+    ("Note: this blog uses affiliate links.", K.ADVERTISEMENT),
+    (
+        "We also use affiliate links in articles to earn commissions if you make a purchase after"
+        " clicking on those links.",
+        K.ADVERTISEMENT,
+    ),
+    ("Some of the products below are linked through our affiliate links.", K.ADVERTISEMENT),
     # an affiliate disclosure under its label, longer than the unlabelled rule's budget
     (
         "Disclosure: As an Affiliate Marketer, I earn from qualifying purchases. If you click a"
@@ -316,6 +327,13 @@ KEPT_LINES = [
     "Home prices rose by 4% in March compared with a year earlier.",
     "Originally published in March 2022, the report was updated twice after the election.",
     "The agency earned a commission of 3% on every sale, according to court filings.",
+    "- CVs in your inbox within 72 hours",  # a service's benefit in a list, no sign-up
+    # prose about affiliate marketing, not a disclosure of the site's own links
+    "- Affiliate programs: Streamers earn a commission when viewers buy games, gear, or software"
+    " via affiliate links.",
+    "Also, you can find pinners in your niche to join your marketing efforts through affiliate"
+    " links.",
+    "Creators use affiliate links to earn money from the products they show in their videos.",
     "Thank you! Your kindness has been received by the whole town, the mayor wrote.",
     "[NASA]",
     "Written by a committee of experts, the report was published in 2019.",
