@@ -11,6 +11,8 @@ from typing import Any
 
 from lxml import etree
 
+from newscrawl.months import LATIN, alternation
+
 _META_PUBLISHED = (
     "article:published_time", "og:published_time", "published_time", "datepublished",
     "pubdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
@@ -29,28 +31,8 @@ BEFORE_HEADLINE_CHARS = 80
 # ... and there, at most this many words between the date and the headline ("- 11 minutes",
 # "| 3 minute read"): a date further up is the masthead's day or a teaser's, not the story's.
 BEFORE_HEADLINE_GAP_WORDS = 4
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "january jan janvier janv januar jän enero ene",
-            "february feb février fevrier févr fevr februar febrero",
-            "march mar mars märz maerz marzo",
-            "april apr avril avr abril",
-            "may mai mayo",
-            "june jun juin juni junio",
-            "july jul juillet juil juli julio",
-            "august aug août aout agosto ago",
-            "september sep sept septembre septiembre setiembre",
-            "october oct octobre oktober okt octubre",
-            "november nov novembre noviembre",
-            "december dec décembre decembre déc dezember dez diciembre dic",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_MONTHS = LATIN
+_MONTH = alternation(_MONTHS)
 _VISIBLE_DATE = re.compile(
     rf"(?<!\w)(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de\s+)?"

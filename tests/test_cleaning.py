@@ -239,6 +239,10 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
         "اشترك في النشرة البريدية لتصلك أهم الأخبار كل صباح مباشرة إلى بريدك الإلكتروني من فريق التحرير.",
         K.NEWSLETTER,
     ),
+    # a date alone on a line, its month's name in any of the five languages
+    ("3. März 2026", K.NAVIGATION),
+    ("12 décembre 2025", K.NAVIGATION),
+    ("5 كانون الثاني 2024", K.NAVIGATION),
     ("Get Jane Doe's stories in your inbox", K.NEWSLETTER),
     ("Receive the latest technical articles and release notes in your inbox.", K.NEWSLETTER),
     # affiliate disclosures: the site's or the writer's own links
@@ -328,6 +332,7 @@ KEPT_LINES = [
     "Originally published in March 2022, the report was updated twice after the election.",
     "The agency earned a commission of 3% on every sale, according to court filings.",
     "- CVs in your inbox within 72 hours",  # a service's benefit in a list, no sign-up
+    "3. MODEX 2026",  # a numbered heading: a trade show and its year, no date
     # prose about affiliate marketing, not a disclosure of the site's own links
     "- Affiliate programs: Streamers earn a commission when viewers buy games, gear, or software"
     " via affiliate links.",

@@ -17,11 +17,15 @@ from newscrawl.cleaning.vocab import (
     lead,
     whole,
 )
+from newscrawl.months import ARABIC, LATIN, alternation
 
 K = LineKind
 
-_DATE = r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-_DATE += r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+# A date: a month's name (any of the five languages'), not any word ("3. MODEX 2026", a
+# numbered heading, is no date), or numbers.
+_MONTH_NAME = rf"(?:{alternation(LATIN | ARABIC)})\.?"
+_DATE = rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH_NAME}\s+\d{{4}}"
+_DATE += r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 _TIME = r"(?:[ ,]+(?:at\s+|um\s+|à\s+|a las\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"
 _TIME += r"\s*(?:[A-Z]{2,4})?)?"
 # "Originally published in March 2022" dates the page; it credits no one.
