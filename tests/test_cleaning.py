@@ -243,6 +243,9 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("3. März 2026", K.NAVIGATION),
     ("12 décembre 2025", K.NAVIGATION),
     ("5 كانون الثاني 2024", K.NAVIGATION),
+    ("Next article: Go wins 2010 Bossie award", K.NAVIGATION),
+    ("Previous Post - Share memory by communicating", K.NAVIGATION),
+    ("Already have an account? Log in", K.NAVIGATION),
     ("Get Jane Doe's stories in your inbox", K.NEWSLETTER),
     ("Receive the latest technical articles and release notes in your inbox.", K.NEWSLETTER),
     # affiliate disclosures: the site's or the writer's own links
@@ -333,6 +336,7 @@ KEPT_LINES = [
     "The agency earned a commission of 3% on every sale, according to court filings.",
     "- CVs in your inbox within 72 hours",  # a service's benefit in a list, no sign-up
     "3. MODEX 2026",  # a numbered heading: a trade show and its year, no date
+    "The next story in the series will look at how the city pays for its buses.",
     # prose about affiliate marketing, not a disclosure of the site's own links
     "- Affiliate programs: Streamers earn a commission when viewers buy games, gear, or software"
     " via affiliate links.",
@@ -400,6 +404,24 @@ def test_a_reading_time_printed_under_its_label_goes() -> None:
         ("Estimated reading time:", K.NAVIGATION),
         ("1 minute", K.NAVIGATION),
     ]
+
+
+def test_page_furniture_printed_as_a_list_goes_with_its_marker() -> None:
+    text = f"- Home\n\n- 2 min read\n\n{PROSE}\n\n- See also: A Brief History of Photography"
+    result = clean(text)
+    assert result.text == PROSE
+    assert [(r.text, r.kind) for r in result.removed] == [
+        ("- Home", K.NAVIGATION),
+        ("- 2 min read", K.NAVIGATION),
+        ("- See also: A Brief History of Photography", K.RELATED),
+    ]
+
+
+def test_an_articles_list_item_is_not_judged_as_a_call_to_action_or_credit() -> None:
+    items = "- Buy now, pay later purchases\n\n- Photo: Jane Doe/AFP"
+    assert clean(f"{PROSE}\n\n{items}").text == f"{PROSE}\n\n{items}"
+    # the same lines without the marker are what those rules remove
+    assert [r.kind for r in clean(f"{PROSE}\n\nBuy now, pay later purchases").removed] == [K.CTA]
 
 
 def test_a_lone_by_goes_the_name_under_it_stays() -> None:

@@ -33,6 +33,12 @@ MAX_TITLE_AT = 3
 MAX_FURNITURE_WORDS = 12
 # "Source: Ministry of Health annual report" names a source; more common words make a sentence.
 MAX_COMMON_WORDS_IN_CREDIT = 3
+# trafilatura's mark of a list item ("- Home"): a menu or a "See also:" list printed as one.
+LIST_MARKER = "- "
+# What a list item is judged as once its marker is off: page furniture only (a menu's
+# "Home", "- 2 min read", "- See also: <headline>"), not the calls to action, credits and
+# captions that the items of an article's own list may read like ("- Buy now, pay later").
+LIST_ITEM_KINDS = frozenset({LineKind.NAVIGATION, LineKind.RELATED})
 _SENTENCE_END = re.compile(r"[.!?؟…。][\"'”’»)\]]*$")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -167,6 +173,17 @@ def _is_kicker(line: str) -> bool:
 
 
 def _match_line(line: str, rules: list[Rule]) -> RemovedLine | None:
+    hit = _match_rules(line, rules)
+    if hit is None and line.startswith(LIST_MARKER):
+        item = _match_rules(
+            line[len(LIST_MARKER) :], [r for r in rules if r.kind in LIST_ITEM_KINDS]
+        )
+        if item is not None:
+            return RemovedLine(line, item.kind, item.rule)
+    return hit
+
+
+def _match_rules(line: str, rules: list[Rule]) -> RemovedLine | None:
     words = word_count(line)
     prose = words >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line))
     for rule in rules:

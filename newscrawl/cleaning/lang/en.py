@@ -133,6 +133,7 @@ EN: list[Spec] = [
             r"breadcrumbs?",
             "sign in",
             "log ?in",
+            r"already have an account\?\s*(?:log ?in|sign in)",
             "log out",
             "register",
             r"tags?",
@@ -333,6 +334,15 @@ EN: list[Spec] = [
     ),
     (K.AUTHOR_BIO, "bio_more", bio_more(_PRONOUNS), 120, "tail after:bio after:bio_more"),
     (K.RELATED, "label", lead(*_RELATED), 30, ""),
+    # a pager to the neighbouring story, with its headline ("Next article: Go wins 2010 Bossie
+    # award", "Previous Post - Share memory by communicating")
+    (
+        K.NAVIGATION,
+        "pager_headline",
+        lead(r"(?:next|previous|prev|older|newer) (?:article|story|post|entry)"),
+        30,
+        "",
+    ),
     # a pointer set in square brackets inside the text, with or without a separator: "[Read
     # more: A Guide to Small Business Accounting]", "[ Also read Remote work: … ]"
     (K.RELATED, "bracketed", rf"\[\s*(?:{alt(*_RELATED)})\b.{{0,200}}\]", 40, ""),
