@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from newscrawl.extraction import extract
-from newscrawl.textfix import decode_body, repair_text
+from newscrawl.textfix import decode_body, repair_page, repair_text
 
 FRENCH = (
     "Le président a visité l’usine de Marseille. « C’est un succès », a-t-il déclaré – "
@@ -110,6 +110,13 @@ def test_extraction_repairs_stored_mojibake_whose_c1_controls_the_extractor_drop
     text = extract(html, "https://example.org/when-can-i-retire-guide").text
     assert sentence in text
     assert "\u00e2" not in text
+
+
+def test_only_a_page_with_c1_mojibake_is_repaired_as_a_whole() -> None:
+    broken = page("how it’s done — done".encode().decode("latin-1"))
+    assert repair_page(broken) == page("how it’s done — done")
+    for unchanged in (page(FRENCH), page("a lone C1 control \x85 after a space"), page("plain")):
+        assert repair_page(unchanged) is unchanged
 
 
 def test_extraction_repairs_a_page_stored_with_mojibake() -> None:
