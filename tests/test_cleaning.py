@@ -243,6 +243,9 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("3. März 2026", K.NAVIGATION),
     ("12 décembre 2025", K.NAVIGATION),
     ("5 كانون الثاني 2024", K.NAVIGATION),
+    ("Love Tech World With Milan Newsletter? Tell your friends and get rewards.", K.CTA),
+    ("Join Medium for free to get updates from this writer.", K.CTA),
+    ("Help me spread the word about this podcast!", K.CTA),
     ("Next article: Go wins 2010 Bossie award", K.NAVIGATION),
     ("Previous Post - Share memory by communicating", K.NAVIGATION),
     ("Already have an account? Log in", K.NAVIGATION),
@@ -337,6 +340,7 @@ KEPT_LINES = [
     "- CVs in your inbox within 72 hours",  # a service's benefit in a list, no sign-up
     "3. MODEX 2026",  # a numbered heading: a trade show and its year, no date
     "The next story in the series will look at how the city pays for its buses.",
+    "Volunteers knocked on doors for weeks to help spread the word about the new clinic.",
     # prose about affiliate marketing, not a disclosure of the site's own links
     "- Affiliate programs: Streamers earn a commission when viewers buy games, gear, or software"
     " via affiliate links.",

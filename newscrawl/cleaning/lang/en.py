@@ -467,6 +467,11 @@ EN: list[Spec] = [
             r"(?:funded|supported) by readers(?: like you)?",
             r"reader-supported",
             r"(?:receive|turn on|enable|get) (?:push )?notifications",
+            # the platforms' own prompts under a post (Substack's referral line, Medium's
+            # follow box) and a writer's appeal to pass the post on
+            "tell your friends and get rewards",
+            r"get updates from this (?:writer|author|publication)",
+            r"help (?:me|us) spread the word",
         ),
         30,
         "anywhere",
