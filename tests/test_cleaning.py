@@ -244,6 +244,9 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("12 décembre 2025", K.NAVIGATION),
     ("5 كانون الثاني 2024", K.NAVIGATION),
     ("Love Tech World With Milan Newsletter? Tell your friends and get rewards.", K.CTA),
+    ("Buy on Amazon | Buy on Adorama", K.CTA),
+    ("Buy Check Price at Amazon UK Check Price at Amazon US", K.CTA),
+    ("$298 on Amazon", K.CTA),
     ("Join Medium for free to get updates from this writer.", K.CTA),
     ("Help me spread the word about this podcast!", K.CTA),
     ("Next article: Go wins 2010 Bossie award", K.NAVIGATION),
@@ -341,6 +344,7 @@ KEPT_LINES = [
     "3. MODEX 2026",  # a numbered heading: a trade show and its year, no date
     "The next story in the series will look at how the city pays for its buses.",
     "Volunteers knocked on doors for weeks to help spread the word about the new clinic.",
+    "Buy at the Right Time",  # a shopping guide's subheading, no shop named
     # prose about affiliate marketing, not a disclosure of the site's own links
     "- Affiliate programs: Streamers earn a commission when viewers buy games, gear, or software"
     " via affiliate links.",

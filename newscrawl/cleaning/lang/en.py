@@ -83,6 +83,13 @@ _DISCLOSURE = (
     r"supported by (?:commissions|affiliate)",
 )
 
+# Shops a product box's buttons send the reader to.
+_RETAILERS = (
+    "amazon", "walmart", "best buy", "target", "ebay", "adorama", r"b&h(?: photo)?", "newegg",
+    "etsy", "home depot", "lowe's", "costco", "wayfair", "sephora", "ulta", "rei", "macy's",
+    "nordstrom", "zappos",
+)  # fmt: skip
+
 EN: list[Spec] = [
     (
         K.NAVIGATION,
@@ -527,6 +534,10 @@ EN: list[Spec] = [
         r"|get (?:a |your )?free (?:quote|trial|consultation|demo)|get started(?: today| now"
         r"| for free)?|start (?:your )?free trial"
         r"|(?:view (?:it )?|check (?:the )?(?:latest )?price )on amazon|shop now|buy now"
+        # a product box's buttons: "Buy on Adorama", "(Buy) Check Price at Amazon UK", "$299 at
+        # Amazon"
+        r"|(?:buy )?(?:buy(?: it)?|check (?:the )?(?:latest )?price|see it|view it|\$\d[\d,.]*)"
+        rf" (?:on|at) (?:{alt(*_RETAILERS)})"
         r"|see (?:packages|pricing|plans|deal)|try it (?:free|now|for free)|download now)\b.{0,80}",
         12,
         "",
