@@ -29,8 +29,7 @@ _DATE += r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 _TIME = r"(?:[ ,]+(?:at\s+|um\s+|à\s+|a las\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"
 _TIME += r"\s*(?:[A-Z]{2,4})?)?"
 # "Originally published in March 2022" dates the page; it credits no one.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_NOT_A_DATE = rf"(?!\s+(?:(?:on|in|at)\s+)?(?:\d|{_MONTH}\s+\d))"
+_NOT_A_DATE = rf"(?!\s+(?:(?:on|in|at)\s+)?(?:\d|{_MONTH_NAME}\s+\d))"
 # The person of an author's bio, taken up again.
 _PRONOUNS = ("he", "she", "they", "his", "her", "their", "him")
 # Labels of a pointer to other stories ("Related Articles", "Read more: <headline>").
