@@ -243,6 +243,8 @@ REMOVED_LINES: list[tuple[str, LineKind]] = [
     ("3. März 2026", K.NAVIGATION),
     ("12 décembre 2025", K.NAVIGATION),
     ("5 كانون الثاني 2024", K.NAVIGATION),
+    ("-", K.NAVIGATION),  # a list item's marker on its own line, its text below
+    ("•", K.NAVIGATION),
     ("Love Tech World With Milan Newsletter? Tell your friends and get rewards.", K.CTA),
     ("Buy on Amazon | Buy on Adorama", K.CTA),
     ("Buy Check Price at Amazon UK Check Price at Amazon US", K.CTA),

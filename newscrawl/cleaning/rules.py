@@ -255,6 +255,9 @@ UNIVERSAL: list[Spec] = [
     ),
     # --- navigation fragments common to all languages ------------------------------------------
     (K.NAVIGATION, "symbols", r"[\W_]*(?:↑|▲|⬆)[\W_]*", 3, ""),
+    # a list item's marker left on a line of its own, its text on the next ("-" / "What is
+    # the best travel insurance?"): trafilatura's "- " of an item that opens with a block
+    (K.NAVIGATION, "list_marker", r"[-•]", 1, ""),
     (
         K.NAVIGATION,
         "reading_time",
