@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, fields
@@ -65,6 +66,7 @@ class NewscrawlConfig:
     @classmethod
     def from_settings(cls, settings: Any) -> NewscrawlConfig:
         """Read and check every NEWSCRAWL_* setting; ConfigError names the bad one."""
+        _check_names(settings)
         values: dict[str, Any] = {}
         for f in fields(cls):
             key = "NEWSCRAWL_" + f.name.upper()
@@ -110,6 +112,26 @@ class NewscrawlConfig:
                 f"NEWSCRAWL_STORE={redact_url_credentials(self.store)!r}: expected a URL such as"
                 " sqlite:///PATH or postgresql://user@host/db"
             )
+
+
+def setting_names() -> list[str]:
+    """Every NEWSCRAWL_* setting name the project reads."""
+    return ["NEWSCRAWL_" + f.name.upper() for f in fields(NewscrawlConfig)]
+
+
+def _check_names(settings: Any) -> None:
+    """A NEWSCRAWL_* Scrapy setting the project does not know is a typo, not a no-op:
+    ConfigError names it and the closest known name. Environment variables are not checked
+    (other tools share the environment); Scrapy settings are the project's own."""
+    if settings is None:
+        return
+    known = setting_names()
+    for name in settings:
+        if name.startswith("NEWSCRAWL_") and name not in known:
+            prefix = len("NEWSCRAWL_")
+            close = difflib.get_close_matches(name[prefix:], [k[prefix:] for k in known], n=1)
+            hint = f"; did you mean NEWSCRAWL_{close[0]}?" if close else "; see docs/settings.md"
+            raise ConfigError(f"{name}: no such setting{hint}")
 
 
 _TRUE = {"1", "true", "yes", "on"}

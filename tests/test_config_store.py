@@ -76,6 +76,27 @@ def test_bad_settings_name_the_key(key: str, value: str, expected: str) -> None:
     assert expected in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("NEWSCRAWL_WORKER", "NEWSCRAWL_WORKER: no such setting; did you mean NEWSCRAWL_WORKERS?"),
+        ("NEWSCRAWL_COLOUR", "NEWSCRAWL_COLOUR: no such setting; see docs/settings.md"),
+    ],
+)
+def test_an_unknown_project_setting_is_an_error(key: str, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        NewscrawlConfig.from_settings(Settings({key: "1"}))
+    assert str(info.value) == message
+
+
+def test_unknown_project_names_in_the_environment_are_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Other tools share a cron job's environment; only Scrapy settings are checked."""
+    monkeypatch.setenv("NEWSCRAWL_HOME", "/srv/newscrawl")
+    assert NewscrawlConfig.from_settings(get_project_settings()).workers == 0
+
+
 def test_unknown_store_scheme() -> None:
     with pytest.raises(StoreError, match="unknown scheme 'mysql'"):
         open_store("mysql://localhost/db")

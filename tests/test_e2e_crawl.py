@@ -304,3 +304,15 @@ def test_unknown_extraction_mode_fails_in_one_line(fakeweb: FakeWeb, tmp_path: P
     assert result.returncode == 1
     assert "NEWSCRAWL_EXTRACTION='quick': expected thorough or fast" in result.stderr
     assert not fakeweb.hits
+
+
+def test_a_mistyped_setting_fails_in_one_line(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """``-s NEWSCRAWL_KEEP_DUPLICATE=True`` would otherwise run and drop the duplicates the
+    user asked to keep."""
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={SOURCES}",
+                       "-s", "NEWSCRAWL_KEEP_DUPLICATE=True")  # fmt: skip
+    assert result.returncode == 1
+    (line_out,) = ERROR_LINE.findall(result.stderr)
+    assert line_out == ("newscrawl: error: NEWSCRAWL_KEEP_DUPLICATE: no such setting;"
+                        " did you mean NEWSCRAWL_KEEP_DUPLICATES?")  # fmt: skip
+    assert not fakeweb.hits
