@@ -19,7 +19,8 @@ ADHOC_NAME = "adhoc"
 
 _LIST_KEYS = ("start_urls", "feeds", "sitemaps", "allow", "deny", "languages")
 _KNOWN_KEYS = ("name", "publisher", *_LIST_KEYS, "max_depth")
-_LANG_RE = re.compile(r"^[a-z]{2}(-[a-z]{2})?$")
+_LANG_RE = re.compile(r"^[a-z]{2}$")  # what langdetect gives: no region, no script
+_LANG_TAG_RE = re.compile(r"^([a-zA-Z]{2})[-_][a-zA-Z0-9]+$")  # "en-GB", "pt_BR", "zh-Hant"
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ def _parse_entry(entry: Any, where: str) -> Source:
         raise SourcesError(f"{where}: needs at least one of start_urls, feeds, sitemaps")
     for lang in lists["languages"]:
         if not _LANG_RE.match(lang):
-            raise SourcesError(f"{where}: key 'languages': {lang!r} is not an ISO 639-1 code")
+            tag = _LANG_TAG_RE.match(lang)
+            hint = f" (records carry the two-letter code: {tag[1].lower()!r})" if tag else ""
+            raise SourcesError(f"{where}: key 'languages': {lang!r} is not an ISO 639-1 code{hint}")
     publisher = entry.get("publisher")
     if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
         raise SourcesError(f"{where}: key 'publisher': expected a non-empty string")

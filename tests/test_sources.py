@@ -80,6 +80,14 @@ def test_contract_example_loads(tmp_path: Path) -> None:
             '[[source]]\nname = "a"\nfeeds = ["http://a.test/"]\nlanguages = ["English"]\n',
             "not an ISO 639-1",
         ),
+        (  # langdetect names no region: every record would be dropped as not wanted
+            '[[source]]\nname = "a"\nfeeds = ["http://a.test/"]\nlanguages = ["en-gb"]\n',
+            "'en-gb' is not an ISO 639-1 code (records carry the two-letter code: 'en')",
+        ),
+        (
+            '[[source]]\nname = "a"\nfeeds = ["http://a.test/"]\nlanguages = ["EN"]\n',
+            "'EN' is not an ISO 639-1 code",
+        ),
         ('[[source]]\nname = "a"\nfeeds = ["http://a.test/"]\npublisher = ""\n', "key 'publisher'"),
         ("[[source]\n", "invalid TOML"),
         ('title = "x"\n', "unknown top-level key 'title'"),
