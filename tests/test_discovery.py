@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from newscrawl.discovery.feeds import parse_feed, to_iso
+from newscrawl.discovery.feeds import language_code, parse_feed, to_iso
 from newscrawl.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
 from newscrawl.discovery.xmlsafe import XMLError, maybe_gunzip, root_name
 
@@ -99,6 +99,30 @@ def test_news_sitemap_hints() -> None:
     }
     assert entries[1].lastmod == "2026-11-22T00:00:00"
     assert not entries[0].is_sitemap
+
+
+def test_unreadable_hints_are_left_out_not_passed_on() -> None:
+    """A record's ``published`` is ISO 8601 and its ``language`` an ISO 639-1 code: a news
+    sitemap's date or language tag that is neither gives no hint at all."""
+    body = NEWS_SITEMAP.replace(b"2026-11-23T09:00:00+00:00", b"30/11/2026 08:00").replace(
+        b"<news:language>ar<", b"<news:language>arabic<"
+    )
+    (entry, _) = parse_sitemap(body, "http://elrisala.test/sitemap-news.xml")
+    assert entry.hints() == {"title": "Kim in Russia"}
+    feed = RSS.replace(b"<language>en-gb<", b"<language>English<")
+    assert parse_feed(feed, "http://express.test/feed/")[0].hints() == {
+        "title": "Kim visits Russia",
+        "published": "2026-11-23T10:00:00+00:00",
+    }
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [("en-gb", "en"), ("fr_FR", "fr"), ("zh-Hant-TW", "zh"), ("AR", "ar"), (" de ", "de"),
+     ("english", None), ("eng", None), ("", None), (None, None)],
+)  # fmt: skip
+def test_language_tags_give_iso_639_1_codes(tag: str | None, code: str | None) -> None:
+    assert language_code(tag) == code
 
 
 def test_sitemap_index_and_gzip() -> None:

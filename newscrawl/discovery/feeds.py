@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -68,10 +69,20 @@ def _entries(root: etree._Element, base_url: str) -> list[FeedEntry]:
                 url=url,
                 title=_text(item, "title"),
                 published=to_iso(published),
-                language=(feed_lang or "").split("-")[0].lower() or None,
+                language=language_code(feed_lang),
             )
         )
     return entries
+
+
+_LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]+)*", re.IGNORECASE)
+
+
+def language_code(tag: str | None) -> str | None:
+    """A feed's or news sitemap's language tag ("en-gb", "fr_FR") -> its ISO 639-1 code
+    ("en", "fr"), as langdetect names languages; None for anything else ("english", "eng")."""
+    match = _LANGUAGE_TAG.fullmatch((tag or "").strip())
+    return match[1].lower() if match else None
 
 
 def to_iso(value: str | None) -> str | None:

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from newscrawl.discovery.feeds import to_iso
+from newscrawl.discovery.feeds import language_code, to_iso
 from newscrawl.discovery.xmlsafe import XMLError, local, maybe_gunzip
 
 MAX_ENTRIES = 50_000
@@ -99,9 +99,9 @@ def _entry(el: etree._Element, is_sitemap: bool, base_url: str) -> SitemapEntry 
         elif name == "title":
             title = text or None
         elif name == "publication_date":
-            published = to_iso(text) or text or None
+            published = to_iso(text)  # an unreadable date is no date: records carry ISO 8601
         elif name == "language":
-            language = text.split("-")[0].lower() or None
+            language = language_code(text)
     if not loc:
         return None
     url = urljoin(base_url, loc)
