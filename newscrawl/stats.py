@@ -18,6 +18,7 @@ SITEMAP_ENTRIES = f"{PREFIX}/discovery/sitemap_entries"
 ROBOTS_SITEMAPS = f"{PREFIX}/discovery/robots_sitemaps"
 LINKS_FOLLOWED = f"{PREFIX}/discovery/links_followed"
 OFFSITE_SKIPPED = f"{PREFIX}/discovery/offsite_skipped"
+DENIED = f"{PREFIX}/discovery/denied"  # feed and sitemap entries the source's allow/deny refuse
 
 # --- pages (spider) -------------------------------------------------------------------------
 PAGES_ARTICLE = f"{PREFIX}/pages/article"

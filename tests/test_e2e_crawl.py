@@ -281,6 +281,31 @@ def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> 
     assert result.stat("newscrawl/items/emitted") + result.stat("item_dropped_count") == 3
 
 
+def test_allow_and_deny_apply_to_feed_and_sitemap_entries(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """``deny`` means never follow, whichever way the URL was found: elrisala's feed lists
+    its Arabic story under /ar/, lequotidien's sitemap three stories, one under /societe/."""
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n'
+        "deny = ['/ar/']\n\n"
+        '[[source]]\nname = "lequotidien"\nsitemaps = ["http://lequotidien.test/sitemap.xml"]\n'
+        "allow = ['/actualite/']\n",
+        encoding="utf-8",
+    )
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    fetched = fakeweb.fetched_urls()
+    assert not any("/ar/" in url or "/societe/" in url for url in fetched)
+    records = result.records
+    assert len([r for r in records if r["source"] == "elrisala"]) == 2
+    assert {r["url"] for r in records if r["source"] == "lequotidien"} == {
+        "http://lequotidien.test/actualite/2026/11/29/greve-sncf-trafic-perturbe-sud-week-end",
+        "http://lequotidien.test/actualite/2026/11/30/senat-adopte-budget-securite-sociale",
+    }
+    assert result.stat("newscrawl/source/elrisala/discovery/denied") == 1
+    assert result.stat("newscrawl/source/lequotidien/discovery/denied") == 1
+
+
 def test_fast_extraction_gives_the_golden_records_on_the_fake_web(
     web: FakeWeb, tmp_path: Path
 ) -> None:

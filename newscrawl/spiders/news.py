@@ -164,13 +164,16 @@ class NewsSpider(scrapy.Spider):
             logger.warning("Invalid feed %s: %s", response.url, exc)
             return
         self._inc(stats.FEED_PARSED, source)
+        src = self.sources[source]
         for entry in entries:
             self._inc(stats.FEED_ENTRIES, source)
-            yield self._article_request(entry.url, source, entry.hints())
+            if self._allowed(src, entry.url):
+                yield self._article_request(entry.url, source, entry.hints())
 
     def parse_sitemap(self, response: Response, source: str) -> Iterator[Any]:
         """Sitemap index -> child sitemaps; urlset / news sitemap -> article requests."""
-        domains = self.sources[source].domains
+        src = self.sources[source]
+        domains = src.domains
         try:
             for entry in parse_sitemap(response.body, response.url):
                 if registered_domain(host_of(entry.url)) not in domains:
@@ -182,7 +185,8 @@ class NewsSpider(scrapy.Spider):
                                           priority=SEED_PRIORITY)  # fmt: skip
                 else:
                     self._inc(stats.SITEMAP_ENTRIES, source)
-                    yield self._article_request(entry.url, source, entry.hints())
+                    if self._allowed(src, entry.url):
+                        yield self._article_request(entry.url, source, entry.hints())
         except XMLError as exc:
             self._inc(stats.SITEMAP_INVALID, source)
             logger.warning("Invalid sitemap %s: %s", response.url, exc)
@@ -218,6 +222,14 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     # --- helpers ------------------------------------------------------------------------------
+    def _allowed(self, src: Source, url: str) -> bool:
+        """A feed's or sitemap's entry passes the source's allow and deny regexes, as links
+        do (the link extractor applies them there); counted when it does not."""
+        if src.url_allowed(url):
+            return True
+        self._inc(stats.DENIED, src.name)
+        return False
+
     def _article_request(self, url: str, source: str, hints: dict[str, str]) -> scrapy.Request:
         if hints and len(self._hints) < MAX_HINTS:
             self._hints.setdefault(canonicalize(url), hints)
