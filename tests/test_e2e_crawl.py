@@ -245,6 +245,19 @@ def test_missing_registry_file_fails_before_any_request(fakeweb: FakeWeb, tmp_pa
     assert not fakeweb.hits
 
 
+def test_sources_and_urls_together_fail_before_any_request(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={SOURCES}",
+                       "-a", "urls=http://express.test/")  # fmt: skip
+    assert result.returncode == 1
+    (line_out,) = ERROR_LINE.findall(result.stderr)
+    assert line_out == (
+        "newscrawl: error: -a sources= and -a urls= both given: crawl one or the other"
+    )
+    assert not fakeweb.hits
+
+
 def test_adhoc_urls_crawl_a_hub_and_its_articles(fakeweb: FakeWeb, tmp_path: Path) -> None:
     hub = "http://lequotidien.test/rubrique/actualite/"
     result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"urls={hub}")

@@ -57,7 +57,10 @@ def default_sources_path() -> Path:
 
 
 def resolve_sources(sources: str | None, urls: str | None) -> list[Source]:
-    """The sources of this run: ``-a urls=`` wins, else ``-a sources=``, else the default file."""
+    """The sources of this run: ``-a urls=``, else ``-a sources=``, else the default file;
+    both given is an error (which one the user meant is a guess)."""
+    if urls and sources:
+        raise SourcesError("-a sources= and -a urls= both given: crawl one or the other")
     if urls:
         return [adhoc_source(urls)]
     path = Path(sources) if sources else default_sources_path()
