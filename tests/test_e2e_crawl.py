@@ -319,6 +319,29 @@ def test_allow_and_deny_apply_to_feed_and_sitemap_entries(fakeweb: FakeWeb, tmp_
     assert result.stat("newscrawl/source/lequotidien/discovery/denied") == 1
 
 
+def test_a_sources_publisher_names_its_own_sites_only(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """An aggregator's feed lists its own story and another outlet's: ``publisher`` names
+    the aggregator's copy, not the page on the other outlet's site."""
+    own = (
+        "http://elrisala.test/2026/11/30/shipping-giants-reroute-ships-as-red-sea-insurance-soars/"
+    )
+    other = "http://lequotidien.test/actualite/2026/11/30/senat-adopte-budget-securite-sociale"
+    items = "".join(f"<item><title>t</title><link>{url}</link></item>" for url in (own, other))
+    fakeweb.add("http://elrisala.test/mixed.rss", f'<rss version="2.0"><channel>{items}</channel></rss>',
+                content_type="application/rss+xml")  # fmt: skip
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[source]]\nname = "elrisala"\npublisher = "Elrisala News"\n'
+        'feeds = ["http://elrisala.test/mixed.rss"]\n',
+        encoding="utf-8",
+    )
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = by_url(result.records)
+    assert records[own]["publisher"] == "Elrisala News"
+    assert records[other]["publisher"] == GOLDENS[other]["publisher"] != "Elrisala News"
+
+
 def test_fast_extraction_gives_the_golden_records_on_the_fake_web(
     web: FakeWeb, tmp_path: Path
 ) -> None:

@@ -266,7 +266,8 @@ class NewsSpider(scrapy.Spider):
               hints: dict[str, str]) -> ArticleRecord:  # fmt: skip
         page = ex.page
         page.hints = hints
-        page.source_publisher = src.publisher
+        if registered_domain(host_of(response.url)) in src.domains:  # not an aggregator
+            page.source_publisher = src.publisher  # feed's entry on another outlet's site
         page.source_languages = list(src.languages)
         page.requested_url = (response.meta.get("redirect_urls") or [response.url])[0]
         canonical = choose_canonical(response.url, page.canonical_link)
