@@ -57,7 +57,7 @@ class ArticleRecord:
     text: str = ""
     """Clean body text, paragraphs separated by a blank line."""
     authors: list[str] = field(default_factory=list)
-    """Bylines (people only); may be empty."""
+    """Bylines: the people who signed, else the house byline; never an agency; may be empty."""
     published: str | None = None
     """ISO 8601 date or datetime of publication, or None."""
     modified: str | None = None
