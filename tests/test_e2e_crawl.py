@@ -258,6 +258,21 @@ def test_sources_and_urls_together_fail_before_any_request(
     assert not fakeweb.hits
 
 
+def test_an_unwritable_feed_fails_before_any_request(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """Scrapy would skip the feed and go on, and the records it stores would never be
+    emitted: a later run skips them as stored."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    target = blocker / "out.jsonl"
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={SOURCES}", "-O", str(target))
+    assert result.returncode == 1
+    (line_out,) = ERROR_LINE.findall(result.stderr)
+    assert (
+        line_out == f"newscrawl: error: FEEDS: cannot write {target}: {blocker} is not a directory"
+    )
+    assert not fakeweb.hits
+
+
 def test_adhoc_urls_crawl_a_hub_and_its_articles(fakeweb: FakeWeb, tmp_path: Path) -> None:
     hub = "http://lequotidien.test/rubrique/actualite/"
     result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"urls={hub}")

@@ -1,8 +1,8 @@
 """``scrapy crawl``, with newscrawl's start-up checks: one clear line and exit 1 on bad input.
 
-The sources file, NEWSCRAWL_* settings, the outlet registry and the store (and its run lock:
-no second crawl on one SQLite store) are checked before the crawler starts, so a bad
-configuration never sends a request and never prints a traceback.
+The sources file, NEWSCRAWL_* settings, the outlet registry, the store (and its run lock:
+no second crawl on one SQLite store) and the local feed files are checked before the crawler
+starts, so a bad configuration never sends a request and never prints a traceback.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from newscrawl.addons import check_redis
 from newscrawl.attribution.registry import load_registry
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
+from newscrawl.feedcheck import check_feed_targets
 from newscrawl.operations.health import run_failed
 from newscrawl.operations.lock import RunLock, acquire_run_lock
 from newscrawl.spiders.news import NewsSpider, resolve_sources
@@ -33,6 +34,7 @@ def preflight(spargs: dict[str, str], settings: object) -> RunLock | None:
     load_registry(config.registry)
     open_store(config.store).close()
     check_redis(config.redis_url)
+    check_feed_targets(settings)
     return acquire_run_lock(config.store)
 
 
