@@ -273,6 +273,28 @@ def test_an_unwritable_feed_fails_before_any_request(fakeweb: FakeWeb, tmp_path:
     assert not fakeweb.hits
 
 
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        (f"source={SOURCES}", "-a source=: no such spider argument; did you mean -a sources=?"),
+        ("sources=", "-a sources= is empty"),
+        (
+            "max_depth=0",
+            "-a max_depth=: no such spider argument; the spider takes sources= or urls=",
+        ),
+    ],
+)
+def test_a_wrong_spider_argument_fails_before_any_request(
+    fakeweb: FakeWeb, tmp_path: Path, argument: str, message: str
+) -> None:
+    """Each of these used to crawl the repo's own sources.toml, the real web included."""
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", argument)
+    assert result.returncode == 1
+    (line_out,) = ERROR_LINE.findall(result.stderr)
+    assert line_out == f"newscrawl: error: {message}"
+    assert not fakeweb.hits
+
+
 def test_adhoc_urls_crawl_a_hub_and_its_articles(fakeweb: FakeWeb, tmp_path: Path) -> None:
     hub = "http://lequotidien.test/rubrique/actualite/"
     result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"urls={hub}")
@@ -301,6 +323,7 @@ def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> 
     result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
     assert result.returncode == 0, result.stderr[-3000:]
     assert [r["language"] for r in result.records] == ["ar"]
+    assert f": 1 source(s) from {path}" in result.stderr  # which file: the log says
     (record,) = result.records
     assert record == expected_record(GOLDENS[record["url"]], record)
     assert result.stat("newscrawl/language/dropped") == 2

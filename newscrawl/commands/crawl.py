@@ -22,13 +22,14 @@ from newscrawl.exceptions import NewscrawlError
 from newscrawl.feedcheck import check_feed_targets
 from newscrawl.operations.health import run_failed
 from newscrawl.operations.lock import RunLock, acquire_run_lock
-from newscrawl.spiders.news import NewsSpider, resolve_sources
+from newscrawl.spiders.news import NewsSpider, check_spider_arguments, resolve_sources
 from newscrawl.store import open_store
 
 
 def preflight(spargs: dict[str, str], settings: object) -> RunLock | None:
     """Validate everything a news crawl needs and take the store's run lock (None where the
     store needs none); raise NewscrawlError with a one-line message."""
+    check_spider_arguments(spargs)
     resolve_sources(spargs.get("sources"), spargs.get("urls"))
     config = NewscrawlConfig.from_settings(settings)
     load_registry(config.registry)

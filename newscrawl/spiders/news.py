@@ -9,6 +9,7 @@ Stats: ``newscrawl/discovery/*``, ``newscrawl/pages/*``, ``newscrawl/extraction/
 
 from __future__ import annotations
 
+import difflib
 import logging
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -56,9 +57,18 @@ def default_sources_path() -> Path:
     return (Path(cfg).parent if cfg else Path.cwd()) / "sources.toml"
 
 
+def sources_origin(sources: str | None, urls: str | None) -> str:
+    """Where this run's sources come from, for the log: the file's path, or ``-a urls=``."""
+    return "-a urls=" if urls else str(Path(sources) if sources else default_sources_path())
+
+
 def resolve_sources(sources: str | None, urls: str | None) -> list[Source]:
     """The sources of this run: ``-a urls=``, else ``-a sources=``, else the default file;
-    both given is an error (which one the user meant is a guess)."""
+    both given is an error (which one the user meant is a guess), and so is an empty one
+    (an unset variable in a crontab: the default file is not what was meant)."""
+    for name, value in (("sources", sources), ("urls", urls)):
+        if value is not None and not value.strip():
+            raise SourcesError(f"-a {name}= is empty")
     if urls and sources:
         raise SourcesError("-a sources= and -a urls= both given: crawl one or the other")
     if urls:
@@ -67,6 +77,24 @@ def resolve_sources(sources: str | None, urls: str | None) -> list[Source]:
     if not path.is_file():
         raise SourcesError(f"{path}: sources file not found")
     return load_sources(path)
+
+
+SPIDER_ARGUMENTS = ("sources", "urls")
+# Spider attributes Scrapy's own components read, which ``-a`` may set (scrapyd passes _job).
+SCRAPY_SPIDER_ATTRIBUTES = ("_job", "user_agent", "download_delay", "download_timeout",
+                            "download_maxsize", "download_warnsize", "http_user", "http_pass",
+                            "http_auth_domain")  # fmt: skip
+
+
+def check_spider_arguments(spargs: dict[str, str]) -> None:
+    """SourcesError for a ``-a NAME=`` the spider does not take: ``-a source=`` (a typo)
+    would otherwise crawl the default sources file."""
+    for name in spargs:
+        if name in SPIDER_ARGUMENTS or name in SCRAPY_SPIDER_ATTRIBUTES:
+            continue
+        close = difflib.get_close_matches(name, SPIDER_ARGUMENTS, n=1)
+        hint = f"did you mean -a {close[0]}=?" if close else "the spider takes sources= or urls="
+        raise SourcesError(f"-a {name}=: no such spider argument; {hint}")
 
 
 def new_crawl_id() -> str:
@@ -105,7 +133,8 @@ class NewsSpider(scrapy.Spider):
         spider.sources = {s.name: s for s in resolve_sources(spider.sources_arg, spider.urls_arg)}
         crawler_store(crawler)  # an unusable store fails now, before any request
         spider.pool = crawler_pool(crawler)
-        logger.info("Crawl %s: %d source(s)", spider.crawl_id, len(spider.sources))
+        logger.info("Crawl %s: %d source(s) from %s", spider.crawl_id, len(spider.sources),
+                    sources_origin(spider.sources_arg, spider.urls_arg))  # fmt: skip
         return spider
 
     def log(self, message: Any, level: int = logging.INFO, **kw: Any) -> None:
