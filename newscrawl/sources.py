@@ -164,7 +164,17 @@ def _compile(patterns: tuple[str, ...], where: str) -> tuple[re.Pattern[str], ..
     return tuple(compiled)
 
 
+# Characters no host name holds (an IPv6 literal is checked by urlsplit itself).
+_BAD_HOST = re.compile(r"[\s<>\"{}|\\^`%]")
+
+
 def _check_url(url: str, where: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        raise SourcesError(f"{where}: {url!r} is not an http(s) URL") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SourcesError(f"{where}: {url!r} is not an http(s) URL")
+    if _BAD_HOST.search(parts.hostname):
+        raise SourcesError(f"{where}: {url!r}: {parts.hostname!r} is not a host name")

@@ -67,6 +67,14 @@ def test_contract_example_loads(tmp_path: Path) -> None:
             "key 'feeds': 'ftp://a.test/' is not",
         ),
         (
+            '[[source]]\nname = "a"\nstart_urls = ["http://express .test/"]\n',
+            "key 'start_urls': 'http://express .test/': 'express .test' is not a host name",
+        ),
+        (
+            '[[source]]\nname = "a"\nstart_urls = ["http://a.test:80a/"]\n',
+            "key 'start_urls': 'http://a.test:80a/' is not an http(s) URL",
+        ),
+        (
             '[[source]]\nname = "a"\nfeeds = "http://a.test/"\n',
             "key 'feeds': expected a list of strings",
         ),
