@@ -136,3 +136,16 @@ def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
         write_then_fail()
     assert store.count_articles() == 0
     assert store.known_urls(["u"]) == set()
+
+
+def test_judged_pages_are_remembered_across_runs(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/s.sqlite3")
+    assert (
+        store.judged_before("a", "run1", ["http://a.test/about", "http://a.test/contact"]) == set()
+    )
+    store.close()
+    store = open_store(f"sqlite:///{tmp_path}/s.sqlite3")
+    again = store.judged_before("a", "run2", ["http://a.test/about", "http://a.test/new"])
+    assert again == {"http://a.test/about"}
+    assert store.judged_before("a", "run3", ["http://a.test/new"]) == {"http://a.test/new"}
+    store.close()

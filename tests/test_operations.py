@@ -67,6 +67,17 @@ def test_rates_are_none_without_a_denominator_and_exact_otherwise() -> None:
     assert SourceCounts.from_dict(json.loads(json.dumps(c.to_dict()))) == c
 
 
+def test_pages_judged_no_article_before_are_left_out_of_the_yield() -> None:
+    """An incremental run re-reads a site's about and contact pages, and its stored articles
+    are skipped: judged on those pages alone, its yield would read 0%."""
+    again = SourceCounts(source="a", known=8, not_article={"short_body": 6}, recurring=6)
+    assert again.extracted == 0
+    assert again.extraction_yield is None
+    broken = SourceCounts(source="a", not_article={"short_body": 26}, recurring=6)
+    assert broken.extraction_yield == 0.0  # 20 new pages, none an article: still a drop
+    assert broken.extracted == 20
+
+
 def test_duplicate_kind_is_the_first_word_of_the_message() -> None:
     assert duplicate_kind(DuplicateArticle("near duplicate of abc (0.91): https://x/1")) == "near"
     assert duplicate_kind(DuplicateArticle("exact: same text as abc")) == "exact"

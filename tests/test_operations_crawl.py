@@ -258,6 +258,39 @@ def test_runs_are_recorded_reported_and_a_changed_template_is_flagged(
     assert len(runs_rows(tmp_path / "store.sqlite3")) == 2
 
 
+def test_a_site_with_nothing_new_is_not_flagged(web: Web, tmp_path: Path) -> None:
+    """Night two finds no new story: the stored ones are skipped and only the footer's short
+    pages are fetched again. That is no fall of the extraction yield."""
+    footer = ("about", "contact", "privacy", "terms", "careers", "advertise")
+    links = "".join(f'<a href="/2026/01/story-{n}">Story {n}</a>' for n in (1, 2, 3))
+    links += "".join(f'<a href="/{page}">{page}</a>' for page in footer)
+    home = f"<html><body><h1>Alpha</h1><p>{links}</p></body></html>".encode()
+    web.pages["http://alpha.example/"] = (200, "text/html; charset=utf-8", home)
+    for page in footer:
+        body = f"<html><body><h1>{page}</h1><p>Write to us at desk@alpha.example.</p></body></html>"
+        web.pages[f"http://alpha.example/{page}"] = (200, "text/html; charset=utf-8", body.encode())
+    web.publish([1, 2, 3], {})
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nname = "alpha"\nstart_urls = ["http://alpha.example/"]\n')
+    first = run_crawl(web.url, tmp_path, "-a", f"sources={path}")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert len(first.records) == 3
+    assert first.stat("newscrawl/source/alpha/pages/not_article/short_body") == 6
+    for night in (2, 3):
+        again = run_crawl(web.url, tmp_path, "-a", f"sources={path}",
+                          "-s", "NEWSCRAWL_FAIL_ON_HEALTH=True")  # fmt: skip
+        assert again.returncode == 0, (night, again.stderr[-3000:])
+        assert (
+            web.hits["http://alpha.example/about"] == night
+        )  # fetched again, judged again: no article
+        assert again.stat("newscrawl/source/alpha/incremental/skipped_stored") == 3
+        run = runs_rows(tmp_path / "store.sqlite3")[-1]
+        detail = json.loads(
+            source_rows(tmp_path / "store.sqlite3", run["crawl_id"])["alpha"]["detail"]
+        )
+        assert (detail["recurring"], detail["extraction_yield"], detail["health"]) == (6, None, [])
+
+
 def test_fail_on_health_makes_the_crawl_exit_non_zero(web: Web, sources: Path,
                                                       tmp_path: Path) -> None:  # fmt: skip
     web.publish([1, 2, 3], {})

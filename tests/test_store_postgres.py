@@ -297,3 +297,11 @@ def test_a_commit_lost_again_after_its_replay_asks_about_the_replay(pg_url: str)
         assert not proxy.plan, "both COMMITs went through the proxy"
         assert store.reconnects == 2
         assert store.count_articles() == 1
+
+
+def test_judged_pages_are_remembered_across_runs(store: Store) -> None:
+    assert (
+        store.judged_before("a", "run1", ["http://a.test/about", "http://a.test/contact"]) == set()
+    )
+    again = store.judged_before("a", "run2", ["http://a.test/about", "http://a.test/new"])
+    assert again == {"http://a.test/about"}

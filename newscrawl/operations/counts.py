@@ -42,6 +42,9 @@ class SourceCounts:
     """Records emitted (passed every pipeline stage)."""
     known: int = 0
     """Article URLs not fetched because the store already holds them (incremental)."""
+    recurring: int = 0
+    """Body-judged pages that were no article, judged so in an earlier run too (an about
+    page fetched again): left out of ``extracted``, as they say nothing of this run."""
     duplicates: dict[str, int] = field(default_factory=dict)
     """Duplicates found, by kind (url, exact, near, other); ``kept``: how many were emitted."""
     not_article: dict[str, int] = field(default_factory=dict)
@@ -89,9 +92,10 @@ class SourceCounts:
 
     @property
     def extracted(self) -> int:
-        """Pages judged by their extracted body: articles, failures, short or signal-less bodies."""
+        """Pages judged by their extracted body: articles, failures, short or signal-less
+        bodies, less the ``recurring`` ones."""
         judged = sum(self.not_article.get(reason, 0) for reason in EXTRACTION_JUDGED)
-        return self.article_pages + self.error_count("extraction") + judged
+        return max(0, self.article_pages + self.error_count("extraction") + judged - self.recurring)
 
     @property
     def extraction_yield(self) -> float | None:

@@ -222,6 +222,8 @@ class RunRecorder:
             run.finished_at = _now()
             run.finish_reason = reason
             merge_source_stats(run, self.crawler.stats.get_stats())
+            for name, urls in (getattr(spider, "judged_pages", None) or {}).items():
+                run.source(name).recurring = len(self.store.judged_before(name, run.crawl_id, urls))
             for name, words in self.words.items():
                 run.source(name).median_words = median([float(w) for w in words])
         except Exception as exc:

@@ -32,6 +32,7 @@ from newscrawl.discovery.xmlsafe import XMLError, maybe_gunzip, root_name
 from newscrawl.exceptions import SourcesError
 from newscrawl.extraction import Extraction
 from newscrawl.items import ArticleRecord
+from newscrawl.operations.counts import EXTRACTION_JUDGED
 from newscrawl.sources import Source, adhoc_source, load_sources
 from newscrawl.urls import (
     canonicalize,
@@ -49,6 +50,7 @@ SITEMAP_ROOTS = ("urlset", "sitemapindex")
 SEED_PRIORITY = 100  # discovery documents first, so articles are found early
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 MAX_HINTS = 200_000  # about 40 MB at most; beyond it, hints ride on the requests only
+MAX_JUDGED = 100_000  # body-judged non-article URLs remembered a run (about 10 MB)
 
 
 def default_sources_path() -> Path:
@@ -122,6 +124,9 @@ class NewsSpider(scrapy.Spider):
         self._seed_urls: set[str] = set()
         # Hints of every feed/sitemap entry, for a page whose own request carried none.
         self._hints: dict[str, dict[str, str]] = {}
+        # Per source, the pages judged no article by their body (RunRecorder reads them).
+        self.judged_pages: dict[str, list[str]] = {}
+        self._judged_count = 0
         self.pool = WorkerPool(1)
 
     @classmethod
@@ -244,6 +249,8 @@ class NewsSpider(scrapy.Spider):
             verdict = analysis.verdict
             if analysis.failure:
                 self._inc(f"{stats.EXTRACTION_FAILED}/{analysis.failure}", source)
+            if not verdict.is_article and (analysis.failure or verdict.reason in EXTRACTION_JUDGED):
+                self._note_judged(source, response.url)
             if verdict.is_article and analysis.extraction is not None:
                 self._inc(stats.PAGES_ARTICLE, source)
                 yield self._item(response, src, analysis.extraction, hints)
@@ -254,6 +261,13 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     # --- helpers ------------------------------------------------------------------------------
+    def _note_judged(self, source: str, url: str) -> None:
+        """Remember a page its body showed to be no article (the run recorder asks the store
+        which of them an earlier run judged so too), MAX_JUDGED a run at most."""
+        if self._judged_count < MAX_JUDGED:
+            self._judged_count += 1
+            self.judged_pages.setdefault(source, []).append(canonicalize(url))
+
     def _allowed(self, src: Source, url: str) -> bool:
         """A feed's or sitemap's entry passes the source's allow and deny regexes, as links
         do (the link extractor applies them there); counted when it does not."""

@@ -112,14 +112,32 @@ class Store:
     # --- articles -----------------------------------------------------------------------------
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """The subset of ``urls`` under which an article is already stored."""
+        return self._present("article_urls", urls)
+
+    def _present(self, table: str, urls: Iterable[str]) -> set[str]:
+        """The subset of ``urls`` in ``table``'s ``url`` key, 500 a query."""
         wanted = list(dict.fromkeys(urls))
         found: set[str] = set()
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.query(f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk)
+            rows = self.query(f"SELECT url FROM {table} WHERE url IN ({marks})", chunk)
             found.update(r[0] for r in rows)
         return found
+
+    # --- pages judged no article (run health) ---------------------------------------------
+    def judged_before(self, source: str, crawl_id: str, urls: Iterable[str]) -> set[str]:
+        """Remember ``urls`` as pages of ``source`` judged no article by their body; return
+        those an earlier run had judged so already."""
+        urls = list(dict.fromkeys(urls))
+        with self.transaction():
+            seen = self._present("judged_pages", urls)
+            self.executemany(
+                "INSERT INTO judged_pages (url, source, crawl_id) VALUES (?, ?, ?)"
+                " ON CONFLICT (url) DO NOTHING",
+                [(u, source, crawl_id) for u in urls if u not in seen],
+            )
+        return seen
 
     def has_article(self, article_id: str) -> bool:
         """True when an article with this id is stored."""

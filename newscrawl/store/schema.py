@@ -137,6 +137,13 @@ RUNS: list[str] = [
         PRIMARY KEY (crawl_id, source)
     )""",
     "CREATE INDEX IF NOT EXISTS run_sources_source ON run_sources (source, crawl_id)",
+    # Pages judged no article by their extracted body (an about or contact page): one fetched
+    # again in a later run is left out of that run's extraction yield (operations/health).
+    """CREATE TABLE IF NOT EXISTS judged_pages (
+        url TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        crawl_id TEXT NOT NULL
+    )""",
 ]
 
 SCHEMA: list[str] = CORE + DEDUP + TEMPLATES + RUNS
