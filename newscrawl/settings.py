@@ -73,6 +73,7 @@ LOG_FORMATTER = "newscrawl.logformat.FaultLogFormatter"
 # Run records, per-source health, end-of-run summary and report, run lock (docs/operations.md).
 EXTENSIONS = {
     "newscrawl.operations.recorder.RunRecorder": 500,
+    "newscrawl.operations.promptclose.PromptClose": 510,
 }
 
 # Redis mode (docs/deployment.md): does nothing unless NEWSCRAWL_REDIS_URL is set.

@@ -20,6 +20,9 @@ LINKS_FOLLOWED = f"{PREFIX}/discovery/links_followed"
 OFFSITE_SKIPPED = f"{PREFIX}/discovery/offsite_skipped"
 DENIED = f"{PREFIX}/discovery/denied"  # feed and sitemap entries the source's allow/deny refuse
 
+# --- closing (operations.promptclose) -----------------------------------------------------
+SHUTDOWN_REQUEUED = f"{PREFIX}/shutdown/requeued"  # queued requests a closing crawl handed back
+
 # --- pages (spider) -------------------------------------------------------------------------
 PAGES_ARTICLE = f"{PREFIX}/pages/article"
 PAGES_NOT_ARTICLE = f"{PREFIX}/pages/not_article"
