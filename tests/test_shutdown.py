@@ -239,3 +239,32 @@ def test_a_crawl_with_download_delays_stops_without_waiting_them_out(
     before, after = feed_ids(first), feed_ids(second)
     assert not set(before) & set(after)
     assert len(before) + len(after) == len(HOSTS) * PAGES_PER_HOST
+
+
+def test_a_second_interrupt_forces_the_stop_and_fails_the_run(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    """Scrapy stops at once on a second SIGINT, without closing: what the pipelines hold is
+    lost for the feed (the store may have it). A cron job must see that: exit status 1."""
+    sources = slow_web(fakeweb, tmp_path)
+    db, out, log = tmp_path / "store.sqlite3", tmp_path / "out.jsonl", tmp_path / "crawl.log"
+    env = {**os.environ, **fakeweb.proxy_env(), "NEWSCRAWL_WORKERS": "2"}
+    with log.open("w") as err:
+        proc = subprocess.Popen(crawl_command(sources, db, out), cwd=ROOT, env=env,
+                                stdout=err, stderr=subprocess.STDOUT)  # fmt: skip
+        try:
+            deadline = time.monotonic() + 120
+            while stored_count(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert proc.poll() is None, "the crawl ended before it could be interrupted"
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.1)  # closing: the in-flight pages (1 s each) are still downloading
+            proc.send_signal(signal.SIGINT)
+            returncode = proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    text = log.read_text(encoding="utf-8")
+    assert "forcing unclean shutdown" in text
+    assert returncode == 1, text[-2000:]
+    assert "newscrawl: error: the crawl was stopped before it closed" in text

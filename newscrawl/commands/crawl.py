@@ -39,6 +39,21 @@ def preflight(spargs: dict[str, str], settings: object) -> RunLock | None:
     return acquire_run_lock(config.store)
 
 
+UNCLEAN_STOP = (
+    "the crawl was stopped before it closed (a second interrupt, or a kill): the feed may lack"
+    " records the store holds; scrapy export --since <this run's start> recovers them"
+)
+
+
+def closed_cleanly(crawler: Any) -> bool:
+    """True when the spider went through its close (Scrapy's CoreStats records the reason
+    then), or never opened; False after a forced stop (a second SIGINT) cut it short."""
+    stats = crawler.stats
+    if stats is None or stats.get_value("start_time") is None:
+        return True
+    return stats.get_value("finish_reason") is not None
+
+
 class Command(ScrapyCrawlCommand):
     """Run a spider; for ``news``, check sources, settings and store first.
 
@@ -74,6 +89,9 @@ class Command(ScrapyCrawlCommand):
                 return
             with lock if lock is not None else nullcontext():  # RunRecorder holds it too
                 super().run(args, opts)
+            if self._crawler is not None and not closed_cleanly(self._crawler):
+                print(f"newscrawl: error: {UNCLEAN_STOP}", file=sys.stderr)
+                self.exitcode = 1
         else:
             super().run(args, opts)
         if self._crawler is not None and run_failed(self._crawler):
