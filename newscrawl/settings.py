@@ -95,6 +95,10 @@ FEEDS = {
     "output/%(name)s-%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
 }
 FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {  # plain data for -O out.csv / out.xml, as `scrapy export` writes it
+    "csv": "newscrawl.exporters.CsvRecordExporter",
+    "xml": "newscrawl.exporters.XmlRecordExporter",
+}
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 FEED_STORE_EMPTY = True
 

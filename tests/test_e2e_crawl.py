@@ -8,6 +8,7 @@ cleaning or attribution, rewrite them from a crawl that keeps duplicates and rev
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -25,6 +26,9 @@ from crawling import (
     run_crawl,
 )
 from fakeweb import FakeWeb
+from lxml import etree
+
+from newscrawl.operations.export import CSV_FIELDS, csv_row
 
 pytestmark = pytest.mark.e2e
 
@@ -378,6 +382,37 @@ def test_a_sources_publisher_names_its_own_sites_only(fakeweb: FakeWeb, tmp_path
     records = by_url(result.records)
     assert records[own]["publisher"] == "Elrisala News"
     assert records[other]["publisher"] == GOLDENS[other]["publisher"] != "Elrisala News"
+
+
+def test_csv_and_xml_feeds_hold_plain_data(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """``-O out.csv`` has ``scrapy export --format csv``'s columns, ``-O out.xml`` nested
+    elements: neither holds a Python repr ("Attribution(...)", "None")."""
+    csv_out, xml_out = tmp_path / "out.csv", tmp_path / "out.xml"
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", "urls=http://express.test/posts/rss/1/news",
+                       "-O", str(csv_out), "-O", str(xml_out))  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = {r["id"]: r for r in result.records}
+    assert records
+    with csv_out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == CSV_FIELDS
+    assert {row["id"]: row for row in rows} == {
+        id_: {k: "" if v is None else str(v) for k, v in csv_row(r).items()}
+        for id_, r in records.items()
+    }
+    root = etree.parse(str(xml_out)).getroot()
+    items = root.findall("item")
+    assert len(items) == len(records)
+    for item in items:
+        record = records[item.findtext("id")]
+        assert [child.tag for child in item] == list(record)
+        assert [v.text for v in item.find("authors")] == record["authors"]
+        attribution = item.find("attribution")
+        assert (attribution.findtext("original_source") or None) == record["attribution"][
+            "original_source"
+        ]
+        assert (item.findtext("modified") or None) == record["modified"]
+    assert "None" not in xml_out.read_text(encoding="utf-8")
 
 
 def test_fast_extraction_gives_the_golden_records_on_the_fake_web(

@@ -138,7 +138,8 @@ CSV_FIELDS = [
 """CSV columns: the contract fields with ``attribution`` flattened; lists are JSON arrays."""
 
 
-def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A contract record as a CSV_FIELDS row (the crawl's CSV feed writes the same)."""
     row = {k: v for k, v in record.items() if k in CSV_FIELDS}
     attribution = record.get("attribution") or {}
     row["attribution_original_source"] = attribution.get("original_source")
@@ -155,7 +156,7 @@ def _write_csv(records: Iterable[dict[str, Any]], path: Path) -> int:
         writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
         writer.writeheader()
         for record in records:
-            writer.writerow(_csv_row(record))
+            writer.writerow(csv_row(record))
             count += 1
     return count
 
