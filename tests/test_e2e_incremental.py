@@ -139,7 +139,8 @@ def test_second_run_fetches_no_article_page_and_emits_nothing(
     for seed in (FEED, "http://elrisala.test/feed.rss", "http://valleyherald.test/sitemap-news.xml",
                  "http://lequotidien.test/flux/actualites.atom", "http://express.test/"):  # fmt: skip
         assert hits[seed] == 1, seed
-    assert result.stat("newscrawl/incremental/skipped_stored") >= len(GOLDENS)
+    # each stored article once, however many pages link it (the known column of the summary)
+    assert result.stat("newscrawl/incremental/skipped_stored") == len(GOLDENS)
     assert result.stat("newscrawl/items/processed") == 0
 
 

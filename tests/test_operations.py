@@ -215,6 +215,18 @@ def test_log_summary_has_one_aligned_line_per_source_and_names_flags() -> None:
     assert alpha.index("20") < zeta.index("FLAGGED")  # columns aligned across rows
 
 
+def test_duplicates_kept_are_counted_in_the_summary() -> None:
+    """With NEWSCRAWL_KEEP_DUPLICATES the copies are emitted with duplicate_of set: found
+    all the same, and the summary says so."""
+    kept = healthy("alpha")
+    kept.duplicates = {"exact": 1, "near": 2, "kept": 3}
+    head, header, alpha = format_summary(
+        run_at("r1", "2026-01-01T05:00:00+00:00", kept)
+    ).splitlines()
+    assert ", 3 duplicates (3 kept), " in head
+    assert alpha.split()[header.split().index("dups")] == "3"
+
+
 def test_report_folder_follows_the_first_local_feed() -> None:
     params = {"name": "news", "time": "t"}
     assert report_dir({"out/x.jsonl": {}}, params) == Path("out")

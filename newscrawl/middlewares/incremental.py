@@ -3,7 +3,8 @@
 Honours request meta ``newscrawl_candidate`` (set by the spider on article links and
 feed/sitemap entries); seeds (feeds, sitemaps, start pages) are never skipped.
 Stats: ``newscrawl/incremental/skipped_stored``, also per source (the run's ``known`` count:
-a source whose articles are all stored already is not flagged ``no_articles``).
+a source whose articles are all stored already is not flagged ``no_articles``): each stored
+URL once a run, however many pages link it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from newscrawl.urls import canonicalize
 
 logger = logging.getLogger(__name__)
 
+REMEMBERED = 200_000
+
 
 class IncrementalMiddleware(BaseSpiderMiddleware):
     """Drops requests for article URLs the store already holds."""
@@ -29,11 +32,19 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
     def __init__(self, crawler: Any, store: Store | None = None) -> None:
         super().__init__(crawler)
         self.store = store if store is not None else crawler_store(crawler)
+        # Stored URLs skipped this run: one linked from many pages is counted (and looked
+        # up) once; REMEMBERED at most (about 100 bytes each).
+        self._skipped: set[str] = set()
 
     def get_processed_request(self, request: Request, response: Any) -> Request | None:
         if not request.meta.get("newscrawl_candidate"):
             return request
-        if self.store.known_urls([request.url, canonicalize(request.url)]):
+        key = canonicalize(request.url)
+        if key in self._skipped:
+            return None
+        if self.store.known_urls([request.url, key]):
+            if len(self._skipped) < REMEMBERED:
+                self._skipped.add(key)
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(stats.INCREMENTAL_SKIPPED)
             if source := request_source(request):

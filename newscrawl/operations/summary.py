@@ -31,7 +31,7 @@ def _row(c: SourceCounts) -> tuple[str, ...]:
     errors = c.error_count("download") + c.error_count("http") + c.error_count("extraction")
     health = "ok" if c.healthy else "FLAGGED: " + ", ".join(f["kind"] for f in c.health)
     words = "-" if c.median_words is None else f"{c.median_words:.0f}"
-    return (c.source, str(c.fetched), str(c.emitted), str(c.known), str(c.duplicates_dropped),
+    return (c.source, str(c.fetched), str(c.emitted), str(c.known), str(c.duplicates_found),
             str(c.not_articles), str(errors), f"{c.empty}/{c.short}", _pct(c.extraction_yield),
             words, _languages(c), health)  # fmt: skip
 
@@ -55,11 +55,13 @@ def format_summary(run: RunSummary) -> str:
     )
     flagged = run.flagged
     health = f"{len(flagged)} flagged: " + ", ".join(flagged) if flagged else "all healthy"
+    kept = sum(c.duplicates.get("kept", 0) for c in run.sources.values())
     head = (
         f"Run {run.crawl_id} {run.finish_reason or 'running'} in"
         f" {format_duration(run.duration_s)}: {len(run.sources)} sources,"
         f" {run.total('fetched')} pages, {run.total('emitted')} articles,"
-        f" {run.total('duplicates_dropped')} duplicates, {errors} errors; {health}"
+        f" {run.total('duplicates_found')} duplicates{f' ({kept} kept)' if kept else ''},"
+        f" {errors} errors; {health}"
     )
     rows = [_COLUMNS] + [_row(run.sources[name]) for name in sorted(run.sources)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(_COLUMNS))]
