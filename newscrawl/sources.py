@@ -76,6 +76,8 @@ def parse_sources(data: dict[str, Any], origin: str) -> list[Source]:
             f"{origin}: unknown top-level key {extra[0]!r}; expected [[source]] tables"
         )
     entries = data.get("source")
+    if isinstance(entries, dict):
+        raise SourcesError(f"{origin}: [source] is one table; write [[source]] for each entry")
     if not isinstance(entries, list) or not entries:
         raise SourcesError(f"{origin}: no [[source]] entries; expected at least one")
     sources: list[Source] = []

@@ -415,6 +415,28 @@ def test_csv_and_xml_feeds_hold_plain_data(fakeweb: FakeWeb, tmp_path: Path) -> 
     assert "None" not in xml_out.read_text(encoding="utf-8")
 
 
+def test_a_feed_or_sitemap_that_is_none_is_named_in_the_log(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    """A feed URL that serves the home page, a robots.txt with no Sitemap: line: the crawl
+    goes on (the page is read as a start page), and the log says why nothing came of them."""
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[source]]\nname = "express"\nfeeds = ["http://express.test/"]\n'
+        'sitemaps = ["http://express.test/robots.txt"]\nmax_depth = 0\n',
+        encoding="utf-8",
+    )
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (
+        "WARNING: Source express: the feed http://express.test/ is no feed (text/html):"
+        " read as a start page" in result.stderr
+    )
+    assert "WARNING: Source express: http://express.test/robots.txt lists no Sitemap: line" in (
+        result.stderr
+    )
+
+
 def test_fast_extraction_gives_the_golden_records_on_the_fake_web(
     web: FakeWeb, tmp_path: Path
 ) -> None:

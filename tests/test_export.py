@@ -132,6 +132,21 @@ def test_csv_flattens_attribution_and_keeps_lists_as_json(store_url: str, tmp_pa
     assert "attribution" not in frame.columns
 
 
+def test_an_unknown_source_is_warned_about_not_silently_empty(
+    store_url: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.jsonl"
+    proc = export(store_url, "--source", "alhpa", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr  # an empty export is still an export
+    assert "Exported 0 record(s)" in proc.stdout
+    assert proc.stderr.strip().splitlines()[-1] == (
+        "newscrawl: warning: --source 'alhpa': no stored record has this source;"
+        " the store has: alpha, beta"
+    )
+    quiet = export(store_url, "--source", "alpha", "-o", str(out))
+    assert "warning" not in quiet.stderr
+
+
 def test_bad_arguments_are_one_line_errors(store_url: str, tmp_path: Path) -> None:
     proc = export(
         store_url, "--format", "parquet", "--since", "yesterday", "-o", str(tmp_path / "x")

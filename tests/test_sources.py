@@ -100,6 +100,7 @@ def test_contract_example_loads(tmp_path: Path) -> None:
         ("[[source]\n", "invalid TOML"),
         ('title = "x"\n', "unknown top-level key 'title'"),
         ("", "no [[source]] entries"),
+        ('[source]\nname = "a"\nfeeds = ["http://a.test/"]\n', "write [[source]] for each entry"),
     ],
 )
 def test_bad_sources_name_file_entry_and_key(tmp_path: Path, body: str, expected: str) -> None:

@@ -12,7 +12,13 @@ from scrapy.exceptions import UsageError
 
 from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
-from newscrawl.operations.export import FORMATS, export_records, parse_since, select_records
+from newscrawl.operations.export import (
+    FORMATS,
+    export_records,
+    parse_since,
+    select_records,
+    stored_sources,
+)
 from newscrawl.store import open_existing_store
 
 
@@ -58,6 +64,7 @@ class Command(ScrapyCommand):
             try:
                 records = select_records(store, since, opts.source, opts.include_duplicates)
                 count = export_records(records, path, fmt)
+                known = stored_sources(store) if opts.source and not count else None
             finally:
                 store.close()
         except (NewscrawlError, OSError) as exc:
@@ -65,3 +72,7 @@ class Command(ScrapyCommand):
             self.exitcode = 1
             return
         print(f"Exported {count} record(s) to {path} ({fmt})")
+        if known is not None and opts.source not in known:
+            print(f"newscrawl: warning: --source {opts.source!r}: no stored record has this"
+                  f" source; the store has: {', '.join(known) or 'no records'}",
+                  file=sys.stderr)  # fmt: skip

@@ -90,6 +90,11 @@ def select_records(store: Store, since: str | None = None, source: str | None = 
     return store.iter_records(" AND ".join(where), params)
 
 
+def stored_sources(store: Store) -> list[str]:
+    """The source names of the stored records, sorted."""
+    return sorted(row[0] for row in store.query("SELECT DISTINCT source FROM articles"))
+
+
 def _batches(records: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     it = iter(records)
     while batch := list(islice(it, BATCH)):

@@ -174,6 +174,13 @@ class NewsSpider(scrapy.Spider):
         elif root in SITEMAP_ROOTS:
             outputs = self.parse_sitemap(response, source)
         else:
+            kind = response.meta.get("newscrawl_seed")
+            if kind in ("feed", "sitemap"):
+                ctype = (response.headers.get(b"Content-Type") or b"?").split(b";")[0]
+                logger.warning(
+                    "Source %s: the %s %s is no %s (%s): read as a start page",
+                    source, kind, response.url, kind, ctype.decode("latin-1"),
+                )  # fmt: skip
             async for output in self.parse_page(response, source):
                 yield output
             return
@@ -187,7 +194,11 @@ class NewsSpider(scrapy.Spider):
             if isinstance(response, TextResponse)
             else response.body.decode("utf-8", "replace")
         )
-        for url in sitemaps_from_robots(text, response.url):
+        urls = sitemaps_from_robots(text, response.url)
+        if not urls:
+            logger.warning("Source %s: %s lists no Sitemap: line (status %d)",
+                           source, response.url, response.status)  # fmt: skip
+        for url in urls:
             self._inc(stats.ROBOTS_SITEMAPS, source)
             yield response.follow(url, callback=self.parse_sitemap, cb_kwargs={"source": source},
                                   dont_filter=True, priority=SEED_PRIORITY)  # fmt: skip
