@@ -32,22 +32,22 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
     def __init__(self, crawler: Any, store: Store | None = None) -> None:
         super().__init__(crawler)
         self.store = store if store is not None else crawler_store(crawler)
-        # Stored URLs skipped this run: one linked from many pages is counted (and looked
-        # up) once; REMEMBERED at most (about 100 bytes each).
-        self._skipped: set[str] = set()
+        # Stored URLs skipped this run, per source: one linked from many pages is counted
+        # (and looked up) once; REMEMBERED at most (about 150 bytes each).
+        self._skipped: set[tuple[str | None, str]] = set()
 
     def get_processed_request(self, request: Request, response: Any) -> Request | None:
         if not request.meta.get("newscrawl_candidate"):
             return request
-        key = canonicalize(request.url)
-        if key in self._skipped:
+        url, source = canonicalize(request.url), request_source(request)
+        if (source, url) in self._skipped:
             return None
-        if self.store.known_urls([request.url, key]):
+        if self.store.known_urls([request.url, url]):
             if len(self._skipped) < REMEMBERED:
-                self._skipped.add(key)
+                self._skipped.add((source, url))
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(stats.INCREMENTAL_SKIPPED)
-            if source := request_source(request):
+            if source:
                 self.crawler.stats.inc_value(stats.per_source(stats.INCREMENTAL_SKIPPED, source))
             logger.debug("Already stored, not fetched: %s", request.url)
             return None
