@@ -30,7 +30,8 @@ DOWNLOAD_DELAY = 0.0  # AutoThrottle adapts the delay per domain
 # --- limits: every run ends -----------------------------------------------------------------
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
-DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# No warning below the limit (real pages of 2-8 MB are common); one over it is counted.
+DOWNLOAD_WARNSIZE = 0
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5

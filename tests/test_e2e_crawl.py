@@ -472,3 +472,28 @@ def test_a_mistyped_setting_fails_in_one_line(fakeweb: FakeWeb, tmp_path: Path) 
     assert line_out == ("newscrawl: error: NEWSCRAWL_KEEP_DUPLICATE: no such setting;"
                         " did you mean NEWSCRAWL_KEEP_DUPLICATES?")  # fmt: skip
     assert not fakeweb.hits
+
+
+def test_sitemaps_up_to_50_mb_are_read_and_each_sitemap_once(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    """A 50,000-URL sitemap weighs about 10 MB, over the 8 MiB page limit; an index that
+    lists itself is read once, not again and again until DEPTH_LIMIT."""
+    story = "http://lequotidien.test/actualite/2026/11/30/senat-adopte-budget-securite-sociale"
+    padding = "<!-- " + "x" * (9 * 1024 * 1024) + " -->"
+    urlset = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              f"{padding}<url><loc>{story}</loc></url></urlset>")  # fmt: skip
+    index = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             "<sitemap><loc>http://lequotidien.test/index.xml</loc></sitemap>"
+             "<sitemap><loc>http://lequotidien.test/big.xml</loc></sitemap></sitemapindex>")  # fmt: skip
+    fakeweb.add("http://lequotidien.test/index.xml", index, content_type="application/xml")
+    fakeweb.add("http://lequotidien.test/big.xml", urlset, content_type="application/xml")
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nname = "lequotidien"\nsitemaps = ["http://lequotidien.test/index.xml"]\n',
+                    encoding="utf-8")  # fmt: skip
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert [r["url"] for r in result.records] == [story]
+    assert fakeweb.fetched("http://lequotidien.test/index.xml") == 1
+    assert fakeweb.fetched("http://lequotidien.test/big.xml") == 1
+    assert "larger than download max size" not in result.stderr

@@ -28,7 +28,7 @@ from newscrawl.crawlstate import crawler_config, crawler_pool, crawler_store
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.pagetype import classify_url
 from newscrawl.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
-from newscrawl.discovery.xmlsafe import XMLError, maybe_gunzip, root_name
+from newscrawl.discovery.xmlsafe import MAX_XML_BYTES, XMLError, maybe_gunzip, root_name
 from newscrawl.exceptions import SourcesError
 from newscrawl.extraction import Extraction
 from newscrawl.items import ArticleRecord
@@ -124,6 +124,8 @@ class NewsSpider(scrapy.Spider):
         self._seed_urls: set[str] = set()
         # Hints of every feed/sitemap entry, for a page whose own request carried none.
         self._hints: dict[str, dict[str, str]] = {}
+        # Sitemaps requested this run (seeds, robots.txt lines, index entries): each once.
+        self._sitemaps_requested: set[str] = set()
         # Per source, the pages judged no article by their body (RunRecorder reads them).
         self.judged_pages: dict[str, list[str]] = {}
         self._judged_count = 0
@@ -154,13 +156,17 @@ class NewsSpider(scrapy.Spider):
                                ("page", source.start_urls)):  # fmt: skip
                 for url in urls:
                     self._seed_urls.add(canonicalize(url))
+                    meta: dict[str, Any] = {"newscrawl_seed": kind}
+                    if kind != "page":  # a sitemap may hold 50,000 URLs, 50 MB
+                        meta["download_maxsize"] = MAX_XML_BYTES
+                        self._sitemaps_requested.add(canonicalize(url))
                     yield scrapy.Request(
                         url,
                         callback=self.parse_start,
                         cb_kwargs={"source": source.name},
                         dont_filter=True,  # always re-read: tomorrow's articles are there
                         priority=SEED_PRIORITY,
-                        meta={"newscrawl_seed": kind},
+                        meta=meta,
                     )
 
     # --- dispatch ---------------------------------------------------------------------------
@@ -200,8 +206,9 @@ class NewsSpider(scrapy.Spider):
                            source, response.url, response.status)  # fmt: skip
         for url in urls:
             self._inc(stats.ROBOTS_SITEMAPS, source)
-            yield response.follow(url, callback=self.parse_sitemap, cb_kwargs={"source": source},
-                                  dont_filter=True, priority=SEED_PRIORITY)  # fmt: skip
+            request = self._sitemap_request(response, url, source)
+            if request is not None:
+                yield request
 
     def parse_feed(self, response: Response, source: str) -> Iterator[Any]:
         """RSS/Atom feed -> article requests carrying the feed's hints."""
@@ -228,9 +235,9 @@ class NewsSpider(scrapy.Spider):
                     self._inc(stats.OFFSITE_SKIPPED, source)
                     continue
                 if entry.is_sitemap:
-                    yield response.follow(entry.url, callback=self.parse_sitemap,
-                                          cb_kwargs={"source": source}, dont_filter=True,
-                                          priority=SEED_PRIORITY)  # fmt: skip
+                    request = self._sitemap_request(response, entry.url, source)
+                    if request is not None:
+                        yield request
                 else:
                     self._inc(stats.SITEMAP_ENTRIES, source)
                     if self._allowed(src, entry.url):
@@ -272,6 +279,17 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     # --- helpers ------------------------------------------------------------------------------
+    def _sitemap_request(self, response: Response, url: str, source: str) -> scrapy.Request | None:
+        """A request for a sitemap that robots.txt or an index names, once a run: an index
+        that lists itself, or two that list each other, are read once each."""
+        key = canonicalize(response.urljoin(url))
+        if key in self._sitemaps_requested:
+            return None
+        self._sitemaps_requested.add(key)
+        return response.follow(url, callback=self.parse_sitemap, cb_kwargs={"source": source},
+                               dont_filter=True, priority=SEED_PRIORITY,
+                               meta={"download_maxsize": MAX_XML_BYTES})  # fmt: skip
+
     def _note_judged(self, source: str, url: str) -> None:
         """Remember a page its body showed to be no article (the run recorder asks the store
         which of them an earlier run judged so too), MAX_JUDGED a run at most."""
