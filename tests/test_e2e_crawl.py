@@ -497,3 +497,25 @@ def test_sitemaps_up_to_50_mb_are_read_and_each_sitemap_once(
     assert fakeweb.fetched("http://lequotidien.test/index.xml") == 1
     assert fakeweb.fetched("http://lequotidien.test/big.xml") == 1
     assert "larger than download max size" not in result.stderr
+
+
+def test_a_redirect_off_the_sources_sites_is_not_used(fakeweb: FakeWeb, tmp_path: Path) -> None:
+    """Links and sitemap entries stay on the source's sites, redirects included: a sitemap
+    entry that 301s to another outlet's story gives no record under this source."""
+    away = "http://lequotidien.test/actualite/2026/11/30/senat-adopte-budget-securite-sociale"
+    here = "http://lequotidien.test/actualite/2026/11/29/greve-sncf-trafic-perturbe-sud-week-end"
+    fakeweb.redirect("http://valleyherald.test/go/senat", away)
+    sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               "<url><loc>http://valleyherald.test/go/senat</loc></url></urlset>")  # fmt: skip
+    fakeweb.add("http://valleyherald.test/moved.xml", sitemap, content_type="application/xml")
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[source]]\nname = "herald"\nsitemaps = ["http://valleyherald.test/moved.xml"]\n\n'
+        f'[[source]]\nname = "quotidien"\nstart_urls = ["{here}"]\nmax_depth = 0\n',
+        encoding="utf-8",
+    )
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert fakeweb.fetched(away) == 1  # followed, then not used
+    assert [(r["source"], r["url"]) for r in result.records] == [("quotidien", here)]
+    assert result.stat("newscrawl/source/herald/discovery/offsite_skipped") == 1

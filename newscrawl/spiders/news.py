@@ -3,7 +3,9 @@ links, recognises article pages and yields ArticleRecord items for the pipelines
 
 Arguments: ``-a sources=PATH`` (default: the project's sources.toml), ``-a urls=URL[,URL]``.
 Request meta it sets: ``newscrawl_candidate`` (an article URL the incremental middleware may
-skip), ``newscrawl_hints`` (what a feed or news sitemap said of the URL).
+skip), ``newscrawl_hints`` (what a feed or news sitemap said of the URL), ``newscrawl_onsite``
+(a link or sitemap entry: its page is used only if no redirect took it off the source's
+sites).
 Stats: ``newscrawl/discovery/*``, ``newscrawl/pages/*``, ``newscrawl/extraction/failed/*``.
 """
 
@@ -50,6 +52,7 @@ SITEMAP_ROOTS = ("urlset", "sitemapindex")
 SEED_PRIORITY = 100  # discovery documents first, so articles are found early
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 MAX_HINTS = 200_000  # about 40 MB at most; beyond it, hints ride on the requests only
+ONSITE = "newscrawl_onsite"  # request meta: a link or sitemap entry, kept to the source's sites
 MAX_JUDGED = 100_000  # body-judged non-article URLs remembered a run (about 10 MB)
 
 
@@ -223,7 +226,7 @@ class NewsSpider(scrapy.Spider):
         for entry in entries:
             self._inc(stats.FEED_ENTRIES, source)
             if self._allowed(src, entry.url):
-                yield self._article_request(entry.url, source, entry.hints())
+                yield self._article_request(entry.url, source, entry.hints(), onsite=False)
 
     def parse_sitemap(self, response: Response, source: str) -> Iterator[Any]:
         """Sitemap index -> child sitemaps; urlset / news sitemap -> article requests."""
@@ -241,7 +244,7 @@ class NewsSpider(scrapy.Spider):
                 else:
                     self._inc(stats.SITEMAP_ENTRIES, source)
                     if self._allowed(src, entry.url):
-                        yield self._article_request(entry.url, source, entry.hints())
+                        yield self._article_request(entry.url, source, entry.hints(), onsite=True)
         except XMLError as exc:
             self._inc(stats.SITEMAP_INVALID, source)
             logger.warning("Invalid sitemap %s: %s", response.url, exc)
@@ -257,6 +260,13 @@ class NewsSpider(scrapy.Spider):
             return
         assert isinstance(response, TextResponse)
         src = self.sources[source]
+        if (
+            response.meta.get(ONSITE)
+            and registered_domain(host_of(response.url)) not in src.domains
+        ):
+            self._inc(stats.OFFSITE_SKIPPED, source)  # a link or sitemap entry redirected away
+            logger.debug("Redirected off the source's sites, not used: %s", response.url)
+            return
         verdict = classify_url(response.url)
         if verdict is None:  # the URL does not tell: extract (in a worker process) and look
             hints = self._hints_of(response)
@@ -305,14 +315,16 @@ class NewsSpider(scrapy.Spider):
         self._inc(stats.DENIED, src.name)
         return False
 
-    def _article_request(self, url: str, source: str, hints: dict[str, str]) -> scrapy.Request:
+    def _article_request(
+        self, url: str, source: str, hints: dict[str, str], *, onsite: bool
+    ) -> scrapy.Request:
         if hints and len(self._hints) < MAX_HINTS:
             self._hints.setdefault(canonicalize(url), hints)
         return scrapy.Request(
             url,
             callback=self.parse_page,
             cb_kwargs={"source": source, "leaf": True},
-            meta={"newscrawl_candidate": True, "newscrawl_hints": hints},
+            meta={"newscrawl_candidate": True, "newscrawl_hints": hints, ONSITE: onsite},
         )
 
     def _follow_links(self, response: TextResponse, src: Source) -> Iterator[scrapy.Request]:
@@ -331,7 +343,7 @@ class NewsSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_page,
                 cb_kwargs={"source": src.name},
-                meta={"newscrawl_candidate": True},
+                meta={"newscrawl_candidate": True, ONSITE: True},
             )
 
     def _item(self, response: TextResponse, src: Source, ex: Extraction,
