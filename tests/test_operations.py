@@ -94,6 +94,7 @@ def test_per_source_stats_are_folded_into_the_counts() -> None:
         "newscrawl/source/a/pages/not_html": 1,
         "newscrawl/source/a/extraction/failed/no_text": 4,
         "newscrawl/source/a/errors/download/TimeoutError": 2,
+        "newscrawl/source/a/errors/seed": 1,  # one of the two timeouts was a seed's
         "newscrawl/source/a/incremental/skipped_stored": 7,
         "newscrawl/source/a/discovery/feed_entries": 9,
         "newscrawl/source/b/pages/article": 1,
@@ -104,6 +105,7 @@ def test_per_source_stats_are_folded_into_the_counts() -> None:
     assert a.not_article == {"short_body": 2, "hub_url": 3, "not_html": 1}
     assert a.errors == {"extraction/no_text": 4, "download/TimeoutError": 2}
     assert a.discovery == {"feed_entries": 9}
+    assert a.seeds == 1
     assert set(run.sources) == {"a", "b"}
 
 
@@ -125,8 +127,12 @@ def test_a_shared_crawl_worker_is_judged_only_on_what_its_share_shows() -> None:
     assert [f.kind for f in check_source(idle, [])] == ["no_articles"]  # alone: broken
     seeds_only = counts(fetched=2, discovery={"feed_entries": 9})  # queued for the others
     assert check_source(seeds_only, [], shared=True) == []
-    dead_feed = counts(fetched=2, errors={"http/500": 2})  # fetched, nothing to follow
+    dead_feed = counts(fetched=2, seeds=2, errors={"http/500": 2})  # read, nothing to follow
     assert [f.kind for f in check_source(dead_feed, [], shared=True)] == ["no_articles"]
+    # Its only request was one of the links another worker found: a 404, a page too big.
+    one_link = counts(fetched=1, errors={"http/404": 1})
+    assert check_source(one_link, [], shared=True) == []
+    assert [f.kind for f in check_source(one_link, [])] == ["no_articles"]
 
 
 def test_yield_and_length_falling_by_more_than_half_are_flagged() -> None:

@@ -222,6 +222,7 @@ def test_runs_are_recorded_reported_and_a_changed_template_is_flagged(
     assert 200 <= alpha["median_words"] <= 260
     assert json.loads(alpha["detail"])["languages"] == {"en": 6}
     assert (beta["fetched"], beta["emitted"], beta["errors_http"]) == (1, 0, 1)
+    assert json.loads(alpha["detail"])["seeds"] == json.loads(beta["detail"])["seeds"] == 1
     assert json.loads(beta["health"])[0]["kind"] == "no_articles"
 
     # The JSON report sits next to the -O feed; the log carries the summary and the warning.

@@ -36,6 +36,9 @@ class SourceCounts:
     source: str
     fetched: int = 0
     """Responses received for the source's requests (any HTTP status)."""
+    seeds: int = 0
+    """Of the source's seed requests (start URLs, feeds, sitemaps), those answered (any
+    status) or given up on: with a shared frontier, whether this worker read the source."""
     article_pages: int = 0
     """Pages recognised as articles (each became an item for the pipelines)."""
     emitted: int = 0

@@ -3,7 +3,8 @@
 Scrapy sends no signal for a failed download, and its own ``downloader/exception_*`` stats
 are neither per source nor net of retries. Placed below RetryMiddleware (550), e.g. at 540,
 this sees only the errors Scrapy gave up on.
-Stats: ``newscrawl/errors/download/<exception class>`` and the per-source variant.
+Stats: ``newscrawl/errors/download/<exception class>`` and the per-source variant, and per
+source ``errors/seed`` for the seed requests among them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from scrapy.exceptions import IgnoreRequest
 from newscrawl import stats
 
 DOWNLOAD_ERRORS = f"{stats.PREFIX}/errors/download"  # + "/<exception class>"
+SEED_ERRORS = f"{stats.PREFIX}/errors/seed"  # per source only: seed requests that failed
 
 
 class DownloadErrorStats:
@@ -35,4 +37,6 @@ class DownloadErrorStats:
         source = request.cb_kwargs.get("source")
         if source:
             self.stats.inc_value(stats.per_source(key, source))
+            if request.meta.get("newscrawl_seed"):  # the source's health reads it (seeds)
+                self.stats.inc_value(stats.per_source(SEED_ERRORS, source))
         return None

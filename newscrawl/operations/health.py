@@ -40,11 +40,11 @@ class HealthFlag:
 
 
 def _left_to_others(counts: SourceCounts) -> bool:
-    """A worker's share of a source that says nothing of its health: no request of it sent
-    (other workers took them), or links found and queued for the other workers to fetch."""
-    attempted = counts.fetched + counts.error_count("download")
+    """A worker's share of a source that says nothing of its health: none of its seeds read
+    (another worker read them: this one may have fetched a few of its links, a failed one
+    too), or links found and queued for the other workers to fetch."""
     found = sum(counts.discovery.get(k, 0) for k in DISCOVERED)
-    return attempted == 0 or found > 0
+    return counts.seeds == 0 or found > 0
 
 
 def _baseline(values: list[float | None]) -> float | None:

@@ -88,6 +88,8 @@ def merge_source_stats(run: RunSummary, all_stats: dict[str, Any]) -> None:
             c.bump("errors", f"extraction/{reason}", value)
             if reason == "no_text":
                 c.empty += value
+        elif rest == "errors/seed":
+            c.seeds += value
         elif rest.startswith("errors/download/"):
             c.bump("errors", f"download/{rest.removeprefix('errors/download/')}", value)
         elif rest == "incremental/skipped_stored":
@@ -178,6 +180,8 @@ class RunRecorder:
                 return  # robots.txt and other requests of no source
             c = self.run.source(source)
             c.fetched += 1
+            if request.meta.get("newscrawl_seed"):
+                c.seeds += 1
             if response.status >= 400:
                 c.bump("errors", f"http/{response.status}")
         except Exception as exc:
