@@ -75,6 +75,7 @@ LOG_FORMATTER = "newscrawl.logformat.FaultLogFormatter"
 EXTENSIONS = {
     "newscrawl.operations.recorder.RunRecorder": 500,
     "newscrawl.operations.promptclose.PromptClose": 510,
+    "newscrawl.operations.jobdir.FinishedJobReset": 520,
 }
 
 # Redis mode (docs/deployment.md): does nothing unless NEWSCRAWL_REDIS_URL is set.

@@ -226,3 +226,40 @@ def test_fourth_run_fetches_neither_the_new_articles_nor_the_amp_variant(
     for story in NEW_STORIES:
         assert hits[story.url] == 0
     assert hits[FEED] == 1
+
+
+def test_a_kept_jobdir_does_not_hide_the_hubs_of_the_next_run(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    """JOBDIR set for good (the queue on disk): a finished crawl leaves nothing to resume, and
+    its request fingerprints must not make the next run skip the section page where
+    tomorrow's story appears."""
+    first_story = (
+        "http://lequotidien.test/actualite/2026/11/30/senat-adopte-budget-securite-sociale"
+    )
+    second_story = (
+        "http://lequotidien.test/actualite/2026/11/29/greve-sncf-trafic-perturbe-sud-week-end"
+    )
+    hub = "http://lequotidien.test/rubrique/actualite/"
+
+    def serve(*stories: str) -> None:
+        links = "".join(f'<li><a href="{url}">Story</a></li>' for url in stories)
+        fakeweb.add(hub, f"<html><body><h1>Actualité</h1><ul>{links}</ul></body></html>")
+
+    fakeweb.add(
+        "http://lequotidien.test/", f'<html><body><a href="{hub}">Actualité</a></body></html>'
+    )
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nname = "lequotidien"\nstart_urls = ["http://lequotidien.test/"]\n',
+                    encoding="utf-8")  # fmt: skip
+    jobdir = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    serve(first_story)
+    first = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}", *jobdir)
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert [r["url"] for r in first.records] == [first_story]
+    assert "its request fingerprints are cleared" in first.stderr
+    serve(first_story, second_story)
+    second = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}", *jobdir)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert fakeweb.fetched(hub) == 2
+    assert [r["url"] for r in second.records] == [second_story]
