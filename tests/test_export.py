@@ -147,6 +147,22 @@ def test_an_unknown_source_is_warned_about_not_silently_empty(
     assert "warning" not in quiet.stderr
 
 
+def test_dash_writes_jsonl_and_csv_to_standard_output(store_url: str, tmp_path: Path) -> None:
+    """``-o -`` as Scrapy's ``-O -``: the records on stdout, the count on stderr."""
+    to_file = tmp_path / "x.jsonl"
+    export(store_url, "--source", "alpha", "-o", str(to_file))
+    proc = export(store_url, "--format", "jsonl", "--source", "alpha", "-o", "-")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == to_file.read_text(encoding="utf-8")
+    assert "Exported 2 record(s) to standard output (jsonl)" in proc.stderr
+    rows = list(csv.DictReader(export(store_url, "--format", "csv", "-o", "-").stdout.splitlines()))
+    assert len(rows) == 3
+    assert not (ROOT / "-").exists()
+    parquet = export(store_url, "--format", "parquet", "-o", "-")
+    assert parquet.returncode == 2
+    assert "parquet is written to a file only" in parquet.stderr
+
+
 def test_bad_arguments_are_one_line_errors(store_url: str, tmp_path: Path) -> None:
     proc = export(
         store_url, "--format", "parquet", "--since", "yesterday", "-o", str(tmp_path / "x")
@@ -161,6 +177,9 @@ def test_bad_arguments_are_one_line_errors(store_url: str, tmp_path: Path) -> No
     assert proc.returncode == 1
     assert "no store at" in proc.stderr.strip().splitlines()[-1]
     assert not (tmp_path / "typo.sqlite3").exists()
+    proc = export(store_url, "--format", "csv", "-o", str(tmp_path))
+    assert proc.returncode == 2
+    assert f"-o {tmp_path}: is a directory; give a file name" in proc.stderr
 
 
 def test_since_accepts_dates_and_datetimes_as_utc() -> None:

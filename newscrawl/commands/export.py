@@ -14,6 +14,7 @@ from newscrawl.config import NewscrawlConfig
 from newscrawl.exceptions import NewscrawlError
 from newscrawl.operations.export import (
     FORMATS,
+    STDOUT,
     export_records,
     parse_since,
     select_records,
@@ -45,7 +46,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--include-duplicates", action="store_true",
                             help="also stored duplicates (duplicate_of set)")  # fmt: skip
         parser.add_argument("-o", "--output", metavar="PATH", required=True,
-                            help="file to write")  # fmt: skip
+                            help="file to write; - for standard output (jsonl, csv)")  # fmt: skip
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args:
@@ -54,6 +55,11 @@ class Command(ScrapyCommand):
         fmt = opts.format or path.suffix.lstrip(".").lower()
         if fmt not in FORMATS:
             raise UsageError(f"--format: expected one of {', '.join(FORMATS)}")
+        to_stdout = opts.output == STDOUT
+        if to_stdout and fmt == "parquet":
+            raise UsageError("-o -: parquet is written to a file only; give a path")
+        if path.is_dir():
+            raise UsageError(f"-o {path}: is a directory; give a file name")
         try:
             since = parse_since(opts.since) if opts.since else None
         except ValueError as exc:
@@ -71,7 +77,9 @@ class Command(ScrapyCommand):
             print(f"newscrawl: error: {exc}", file=sys.stderr)
             self.exitcode = 1
             return
-        print(f"Exported {count} record(s) to {path} ({fmt})")
+        shown = "standard output" if to_stdout else path
+        print(f"Exported {count} record(s) to {shown} ({fmt})",
+              file=sys.stderr if to_stdout else sys.stdout)  # fmt: skip
         if known is not None and opts.source not in known:
             print(f"newscrawl: warning: --source {opts.source!r}: no stored record has this"
                   f" source; the store has: {', '.join(known) or 'no records'}",

@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from newscrawl.items import CONTRACT_FIELDS
 from newscrawl.store import Store
@@ -125,12 +126,11 @@ def _write_parquet(records: Iterable[dict[str, Any]], path: Path) -> int:
     return count
 
 
-def _write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> int:
+def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
-    with path.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 
@@ -155,28 +155,39 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _write_csv(records: Iterable[dict[str, Any]], path: Path) -> int:
+def _write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-        for record in records:
-            writer.writerow(csv_row(record))
-            count += 1
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    for record in records:
+        writer.writerow(csv_row(record))
+        count += 1
     return count
 
 
-WRITERS = {"parquet": _write_parquet, "jsonl": _write_jsonl, "csv": _write_csv}
+TEXT_WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv}
+STDOUT = "-"  # -o -: the records go to standard output (text formats)
 
 
 def export_records(records: Iterable[dict[str, Any]], path: Path, fmt: str) -> int:
-    """Write ``records`` to ``path`` in ``fmt``; returns how many. Atomic: tmp file, rename."""
-    if fmt not in WRITERS:
+    """Write ``records`` to ``path`` in ``fmt``; returns how many. Atomic: tmp file, rename.
+    ``path`` "-" is standard output (JSON Lines or CSV)."""
+    if fmt not in FORMATS:
         raise ValueError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    if str(path) == STDOUT:
+        if fmt not in TEXT_WRITERS:
+            raise ValueError(f"-o -: {fmt} is written to a file only; give a path")
+        count = TEXT_WRITERS[fmt](records, sys.stdout)
+        sys.stdout.flush()
+        return count
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        count = WRITERS[fmt](records, tmp)
+        if fmt == "parquet":
+            count = _write_parquet(records, tmp)
+        else:
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                count = TEXT_WRITERS[fmt](records, out)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
