@@ -519,3 +519,20 @@ def test_a_redirect_off_the_sources_sites_is_not_used(fakeweb: FakeWeb, tmp_path
     assert fakeweb.fetched(away) == 1  # followed, then not used
     assert [(r["source"], r["url"]) for r in result.records] == [("quotidien", here)]
     assert result.stat("newscrawl/source/herald/discovery/offsite_skipped") == 1
+
+
+def test_a_source_robots_txt_shuts_out_is_flagged_with_the_reason(
+    fakeweb: FakeWeb, tmp_path: Path
+) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nname = "express"\nstart_urls = ["http://express.test/search"]\n',
+                    encoding="utf-8")  # fmt: skip
+    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert fakeweb.fetched("http://express.test/search") == 0
+    assert result.stat("newscrawl/source/express/errors/robots_forbidden") == 1
+    assert (
+        "Source express flagged (no_articles): no article found (0 pages fetched, 1 fetch errors,"
+        in (result.stderr)
+    )
+    assert "extraction failures); robots_forbidden 1" in result.stderr

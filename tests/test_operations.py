@@ -95,6 +95,8 @@ def test_per_source_stats_are_folded_into_the_counts() -> None:
         "newscrawl/source/a/extraction/failed/no_text": 4,
         "newscrawl/source/a/errors/download/TimeoutError": 2,
         "newscrawl/source/a/errors/seed": 1,  # one of the two timeouts was a seed's
+        "newscrawl/source/a/errors/robots_forbidden": 3,
+        "newscrawl/source/a/errors/decompression_bomb": 1,
         "newscrawl/source/a/incremental/skipped_stored": 7,
         "newscrawl/source/a/discovery/feed_entries": 9,
         "newscrawl/source/b/pages/article": 1,
@@ -103,7 +105,8 @@ def test_per_source_stats_are_folded_into_the_counts() -> None:
     a = run.sources["a"]
     assert (a.article_pages, a.known, a.short, a.empty) == (5, 7, 2, 4)
     assert a.not_article == {"short_body": 2, "hub_url": 3, "not_html": 1}
-    assert a.errors == {"extraction/no_text": 4, "download/TimeoutError": 2}
+    assert a.errors == {"extraction/no_text": 4, "download/TimeoutError": 2,
+                        "download/robots_forbidden": 3, "download/decompression_bomb": 1}  # fmt: skip
     assert a.discovery == {"feed_entries": 9}
     assert a.seeds == 1
     assert set(run.sources) == {"a", "b"}
@@ -114,6 +117,12 @@ def test_a_source_that_finds_no_article_is_flagged() -> None:
     flags = check_source(counts(fetched=3, errors={"http/500": 3}), [])
     assert [f.kind for f in flags] == ["no_articles"]
     assert "3 pages fetched, 3 fetch errors" in flags[0].message
+
+
+def test_a_no_articles_flag_names_the_errors_behind_it() -> None:
+    shut_out = counts(fetched=0, errors={"download/robots_forbidden": 4, "http/404": 1})
+    (flag,) = check_source(shut_out, [])
+    assert flag.message.endswith("extraction failures); robots_forbidden 4, http/404 1")
 
 
 def test_a_source_that_only_found_stored_articles_is_not_flagged() -> None:

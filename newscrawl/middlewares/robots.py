@@ -23,9 +23,15 @@ from typing import Any
 from scrapy import Request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.downloadermiddlewares.robotstxt import logger as robots_logger
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+
+from newscrawl import stats
+from newscrawl.middlewares.faultlog import request_source
+
+ROBOTS_FORBIDDEN = f"{stats.PREFIX}/errors/robots_forbidden"  # per source only
 
 
 class _DownloadErrorsToDebug(logging.Filter):
@@ -56,3 +62,13 @@ class CountedRobotsTxtMiddleware(RobotsTxtMiddleware):
 
         pending.addCallback(relay)
         return await maybe_deferred_to_future(waiter)
+
+    def process_request_2(self, rp: Any, request: Request) -> None:
+        """Scrapy's check, and the refusal counted per source too (Scrapy counts
+        ``robotstxt/forbidden`` for the whole run): a source robots.txt shuts out says so."""
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest:
+            if (source := request_source(request)) and self._stats is not None:
+                self._stats.inc_value(stats.per_source(ROBOTS_FORBIDDEN, source))
+            raise

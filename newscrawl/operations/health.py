@@ -47,6 +47,15 @@ def _left_to_others(counts: SourceCounts) -> bool:
     return counts.seeds == 0 or found > 0
 
 
+def _top_errors(counts: SourceCounts, top: int = 3) -> str:
+    """The most frequent errors of a source, for a flag's message: "; robots_forbidden 4,
+    http/404 1" (empty when none)."""
+    ranked = sorted(counts.errors.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    return (
+        "; " + ", ".join(f"{k.removeprefix('download/')} {n}" for k, n in ranked) if ranked else ""
+    )
+
+
 def _baseline(values: list[float | None]) -> float | None:
     return median([v for v in values if v is not None])
 
@@ -65,7 +74,7 @@ def check_source(current: SourceCounts, history: list[SourceCounts], *,
             "no_articles",
             f"no article found ({current.fetched} pages fetched,"
             f" {current.error_count('download') + current.error_count('http')} fetch errors,"
-            f" {current.error_count('extraction')} extraction failures)",
+            f" {current.error_count('extraction')} extraction failures){_top_errors(current)}",
         ))  # fmt: skip
     if current.extracted >= MIN_EXTRACTED and current.extraction_yield is not None:
         base = _baseline(

@@ -52,6 +52,8 @@ RECORDED_SETTINGS = (
 """Scrapy settings stored with each run (next to every NEWSCRAWL_* value)."""
 
 _SOURCE_PREFIX = f"{stats.PREFIX}/source/"
+FETCH_FAULTS = ("errors/redirect_loop", "errors/decompression_bomb", "errors/robots_forbidden")
+"""Per-source faults of a request that got no usable page (robots.txt refused it too)."""
 
 
 def duplicate_kind(exc: BaseException) -> str:
@@ -92,6 +94,8 @@ def merge_source_stats(run: RunSummary, all_stats: dict[str, Any]) -> None:
             c.seeds += value
         elif rest.startswith("errors/download/"):
             c.bump("errors", f"download/{rest.removeprefix('errors/download/')}", value)
+        elif rest in FETCH_FAULTS:  # fetched in vain: counted as download errors
+            c.bump("errors", f"download/{detail}", value)
         elif rest == "incremental/skipped_stored":
             c.known += value
         elif head == "discovery" and detail:
