@@ -205,6 +205,16 @@ def test_news_sitemap_hints_fill_what_the_page_lacks(
     assert record["published"] == "2026-11-28T09:30:00+00:00"
 
 
+def crawl_sources(web: FakeWeb, tmp_path: Path, sources: str, *args: str) -> CrawlResult:
+    """``scrapy crawl news`` on the fake web with a sources file of ``sources``; it must
+    succeed."""
+    path = tmp_path / "sources.toml"
+    path.write_text(sources, encoding="utf-8")
+    result = run_crawl(web.proxy_url, tmp_path, "-a", f"sources={path}", *args)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
 # --- other runs ------------------------------------------------------------------------------------
 BAD_SOURCES = [
     (
@@ -318,16 +328,16 @@ def test_adhoc_urls_crawl_a_hub_and_its_articles(fakeweb: FakeWeb, tmp_path: Pat
 
 def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> None:
     """elrisala's feed has two English stories and one Arabic; only Arabic is wanted."""
-    path = tmp_path / "sources.toml"
-    path.write_text(
-        '[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n'
-        'languages = ["ar"]\n',
-        encoding="utf-8",
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        (
+            '[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n'
+            'languages = ["ar"]\n'
+        ),
     )
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
     assert [r["language"] for r in result.records] == ["ar"]
-    assert f": 1 source(s) from {path}" in result.stderr  # which file: the log says
+    assert f": 1 source(s) from {tmp_path / 'sources.toml'}" in result.stderr  # the log says
     (record,) = result.records
     assert record == expected_record(GOLDENS[record["url"]], record)
     assert result.stat("newscrawl/language/dropped") == 2
@@ -339,16 +349,16 @@ def test_languages_filter_drops_and_counts(fakeweb: FakeWeb, tmp_path: Path) -> 
 def test_allow_and_deny_apply_to_feed_and_sitemap_entries(fakeweb: FakeWeb, tmp_path: Path) -> None:
     """``deny`` means never follow, whichever way the URL was found: elrisala's feed lists
     its Arabic story under /ar/, lequotidien's sitemap three stories, one under /societe/."""
-    path = tmp_path / "sources.toml"
-    path.write_text(
-        '[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n'
-        "deny = ['/ar/']\n\n"
-        '[[source]]\nname = "lequotidien"\nsitemaps = ["http://lequotidien.test/sitemap.xml"]\n'
-        "allow = ['/actualite/']\n",
-        encoding="utf-8",
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        (
+            '[[source]]\nname = "elrisala"\nfeeds = ["http://elrisala.test/feed.rss"]\n'
+            "deny = ['/ar/']\n\n"
+            '[[source]]\nname = "lequotidien"\nsitemaps = ["http://lequotidien.test/sitemap.xml"]\n'
+            "allow = ['/actualite/']\n"
+        ),
     )
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
     fetched = fakeweb.fetched_urls()
     assert not any("/ar/" in url or "/societe/" in url for url in fetched)
     records = result.records
@@ -371,14 +381,14 @@ def test_a_sources_publisher_names_its_own_sites_only(fakeweb: FakeWeb, tmp_path
     items = "".join(f"<item><title>t</title><link>{url}</link></item>" for url in (own, other))
     fakeweb.add("http://elrisala.test/mixed.rss", f'<rss version="2.0"><channel>{items}</channel></rss>',
                 content_type="application/rss+xml")  # fmt: skip
-    path = tmp_path / "sources.toml"
-    path.write_text(
-        '[[source]]\nname = "elrisala"\npublisher = "Elrisala News"\n'
-        'feeds = ["http://elrisala.test/mixed.rss"]\n',
-        encoding="utf-8",
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        (
+            '[[source]]\nname = "elrisala"\npublisher = "Elrisala News"\n'
+            'feeds = ["http://elrisala.test/mixed.rss"]\n'
+        ),
     )
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
     records = by_url(result.records)
     assert records[own]["publisher"] == "Elrisala News"
     assert records[other]["publisher"] == GOLDENS[other]["publisher"] != "Elrisala News"
@@ -420,14 +430,14 @@ def test_a_feed_or_sitemap_that_is_none_is_named_in_the_log(
 ) -> None:
     """A feed URL that serves the home page, a robots.txt with no Sitemap: line: the crawl
     goes on (the page is read as a start page), and the log says why nothing came of them."""
-    path = tmp_path / "sources.toml"
-    path.write_text(
-        '[[source]]\nname = "express"\nfeeds = ["http://express.test/"]\n'
-        'sitemaps = ["http://express.test/robots.txt"]\nmax_depth = 0\n',
-        encoding="utf-8",
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        (
+            '[[source]]\nname = "express"\nfeeds = ["http://express.test/"]\n'
+            'sitemaps = ["http://express.test/robots.txt"]\nmax_depth = 0\n'
+        ),
     )
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
     assert (
         "WARNING: Source express: the feed http://express.test/ is no feed (text/html):"
         " read as a start page" in result.stderr
@@ -488,11 +498,11 @@ def test_sitemaps_up_to_50_mb_are_read_and_each_sitemap_once(
              "<sitemap><loc>http://lequotidien.test/big.xml</loc></sitemap></sitemapindex>")  # fmt: skip
     fakeweb.add("http://lequotidien.test/index.xml", index, content_type="application/xml")
     fakeweb.add("http://lequotidien.test/big.xml", urlset, content_type="application/xml")
-    path = tmp_path / "sources.toml"
-    path.write_text('[[source]]\nname = "lequotidien"\nsitemaps = ["http://lequotidien.test/index.xml"]\n',
-                    encoding="utf-8")  # fmt: skip
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        '[[source]]\nname = "lequotidien"\nsitemaps = ["http://lequotidien.test/index.xml"]\n',
+    )
     assert [r["url"] for r in result.records] == [story]
     assert fakeweb.fetched("http://lequotidien.test/index.xml") == 1
     assert fakeweb.fetched("http://lequotidien.test/big.xml") == 1
@@ -508,14 +518,14 @@ def test_a_redirect_off_the_sources_sites_is_not_used(fakeweb: FakeWeb, tmp_path
     sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                "<url><loc>http://valleyherald.test/go/senat</loc></url></urlset>")  # fmt: skip
     fakeweb.add("http://valleyherald.test/moved.xml", sitemap, content_type="application/xml")
-    path = tmp_path / "sources.toml"
-    path.write_text(
-        '[[source]]\nname = "herald"\nsitemaps = ["http://valleyherald.test/moved.xml"]\n\n'
-        f'[[source]]\nname = "quotidien"\nstart_urls = ["{here}"]\nmax_depth = 0\n',
-        encoding="utf-8",
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        (
+            '[[source]]\nname = "herald"\nsitemaps = ["http://valleyherald.test/moved.xml"]\n\n'
+            f'[[source]]\nname = "quotidien"\nstart_urls = ["{here}"]\nmax_depth = 0\n'
+        ),
     )
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
     assert fakeweb.fetched(away) == 1  # followed, then not used
     assert [(r["source"], r["url"]) for r in result.records] == [("quotidien", here)]
     assert result.stat("newscrawl/source/herald/discovery/offsite_skipped") == 1
@@ -524,11 +534,11 @@ def test_a_redirect_off_the_sources_sites_is_not_used(fakeweb: FakeWeb, tmp_path
 def test_a_source_robots_txt_shuts_out_is_flagged_with_the_reason(
     fakeweb: FakeWeb, tmp_path: Path
 ) -> None:
-    path = tmp_path / "sources.toml"
-    path.write_text('[[source]]\nname = "express"\nstart_urls = ["http://express.test/search"]\n',
-                    encoding="utf-8")  # fmt: skip
-    result = run_crawl(fakeweb.proxy_url, tmp_path, "-a", f"sources={path}")
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = crawl_sources(
+        fakeweb,
+        tmp_path,
+        '[[source]]\nname = "express"\nstart_urls = ["http://express.test/search"]\n',
+    )
     assert fakeweb.fetched("http://express.test/search") == 0
     assert result.stat("newscrawl/source/express/errors/robots_forbidden") == 1
     assert (

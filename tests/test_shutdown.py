@@ -159,6 +159,24 @@ def stored_ids(db: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT id FROM articles")}
 
 
+def assert_resumed_once(sources: Path, db: Path, job: str, first: Path, second: Path,
+                        env: dict[str, str]) -> None:  # fmt: skip
+    """Resume the interrupted crawl from JOBDIR ``job`` into the feed ``second``: it reads its
+    disk queue, and the two runs' feeds hold every page once, as the store does."""
+    resumed = subprocess.run(
+        crawl_command(sources, db, second, "-s", f"JOBDIR={job}"),
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert parse_stats_dump(resumed.stderr)["scheduler/dequeued/disk"] > 0
+    before, after = feed_ids(first), feed_ids(second)
+    assert before
+    assert after
+    assert not set(before) & set(after)
+    assert len(before) + len(after) == len(HOSTS) * PAGES_PER_HOST
+    assert set(before) | set(after) == stored_ids(db)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_crawl_writes_in_flight_items_and_exits(
     fakeweb: FakeWeb, tmp_path: Path, signum: int
@@ -195,18 +213,7 @@ def test_interrupted_crawl_with_jobdir_resumes_from_its_disk_queue(
     assert parse_stats_dump(text)["scheduler/enqueued/disk"] > 0
     assert "Unable to serialize" not in text
 
-    resumed = subprocess.run(
-        crawl_command(sources, db, second, "-s", f"JOBDIR={job}"),
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
-    )  # fmt: skip
-    assert resumed.returncode == 0, resumed.stderr[-2000:]
-    assert parse_stats_dump(resumed.stderr)["scheduler/dequeued/disk"] > 0
-    before, after = feed_ids(first), feed_ids(second)
-    assert before
-    assert after
-    assert not set(before) & set(after)
-    assert len(before) + len(after) == len(HOSTS) * PAGES_PER_HOST
-    assert set(before) | set(after) == stored_ids(db)
+    assert_resumed_once(sources, db, job, first, second, env)
 
 
 def test_a_crawl_with_download_delays_stops_without_waiting_them_out(
@@ -231,14 +238,7 @@ def test_a_crawl_with_download_delays_stops_without_waiting_them_out(
     assert dump["newscrawl/shutdown/requeued"] > 0
     assert "Traceback" not in text
 
-    resumed = subprocess.run(
-        crawl_command(sources, db, second, "-s", f"JOBDIR={job}"),
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
-    )  # fmt: skip
-    assert resumed.returncode == 0, resumed.stderr[-2000:]
-    before, after = feed_ids(first), feed_ids(second)
-    assert not set(before) & set(after)
-    assert len(before) + len(after) == len(HOSTS) * PAGES_PER_HOST
+    assert_resumed_once(sources, db, job, first, second, env)
 
 
 def test_a_second_interrupt_forces_the_stop_and_fails_the_run(
